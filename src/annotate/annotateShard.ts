@@ -1,0 +1,94 @@
+import { InputError, InputErrorData, toInputErrorData } from '../errors';
+import type { ShardSpec } from '../shard/types';
+import { ContigAliases } from '../variant/contigs';
+import { variantKey, Variant } from '../variant/types';
+import { openBundleAnnotators } from './bundleAnnotators';
+import { FLANK_BP, pickTranscript, transcriptConsequence, TranscriptConsequence } from './consequence';
+import { joinGnomad } from './gnomadJoin';
+import { readShard, ReadOptions } from './readShard';
+import { mostSevere } from './soTerms';
+import type { AnnotatedVariant, GeneConsequence, ReadCounts } from './types';
+
+export interface AnnotateJob {
+  shard: ShardSpec;
+  bundleDir: string;
+  read: ReadOptions;
+}
+
+export type ShardOutcome =
+  | { ok: true; index: number; variants: AnnotatedVariant[]; counts: ReadCounts; warnings: string[] }
+  | { ok: false; index: number; error: InputErrorData };
+
+/** Reads one shard and annotates it against the bundle. Runs inside a worker; returns plain data. */
+export async function annotateShard(job: AnnotateJob): Promise<ShardOutcome> {
+  try {
+    const bundle = await openBundleAnnotators(job.bundleDir);
+    const aliases = new ContigAliases(bundle.manifest.contigs);
+    const { variants, counts, warnings } = readShard(job.shard, job.read, aliases);
+    const annotated: AnnotatedVariant[] = [];
+    for (const group of groupByContig(variants)) {
+      const chrom = group[0].chrom;
+      const first = group[0].pos;
+      const last = group[group.length - 1].pos + 1000;
+      const gnomad = bundle.gnomad ? joinGnomad(group, await bundle.gnomad.region(chrom, first, last)) : group.map(() => null);
+      const transcripts = bundle.genes ? bundle.genes.transcriptsIn(chrom, first, last, FLANK_BP) : [];
+      let next = 0;
+      let active: typeof transcripts = [];
+      for (let i = 0; i < group.length; i++) {
+        const v = group[i];
+        const vEnd = v.pos + v.ref.length;
+        // Sweep: transcripts enter when their flank reaches the variant, leave when it has passed.
+        while (next < transcripts.length && transcripts[next].start1 - FLANK_BP <= vEnd) active.push(transcripts[next++]);
+        active = active.filter((t) => t.end1 + FLANK_BP >= v.pos);
+        const perTx = active.map((t) => transcriptConsequence(t, v.pos, v.ref, v.alt)).filter((c): c is TranscriptConsequence => c !== null);
+        const genes = perGene(perTx);
+        const cv = bundle.clinvar?.get(variantKey(v.chrom, v.pos, v.ref, v.alt));
+        annotated.push({
+          chrom: v.chrom,
+          pos: v.pos,
+          ref: v.ref,
+          alt: v.alt,
+          id: v.id,
+          filter: v.filter,
+          qual: v.qual,
+          zygosity: v.zygosity,
+          line: v.line ?? null,
+          consequence: mostSevere(genes.map((g) => g.consequence)),
+          genes,
+          gnomad: gnomad[i],
+          clinvar: cv ? { id: cv.id, significance: cv.significance, reviewStatus: cv.reviewStatus, stars: cv.stars, conditions: cv.conditions } : null,
+        });
+      }
+    }
+    return { ok: true, index: job.shard.index, variants: annotated, counts, warnings };
+  } catch (e) {
+    if (e instanceof InputError) return { ok: false, index: job.shard.index, error: toInputErrorData(e) };
+    throw e;
+  }
+}
+
+function* groupByContig(variants: Variant[]): Generator<Variant[]> {
+  let start = 0;
+  for (let i = 1; i <= variants.length; i++) {
+    if (i === variants.length || variants[i].chrom !== variants[start].chrom) {
+      if (i > start) yield variants.slice(start, i);
+      start = i;
+    }
+  }
+}
+
+/** One representative transcript per gene, genes in name order for deterministic output. */
+function perGene(list: TranscriptConsequence[]): GeneConsequence[] {
+  const byGene = new Map<string, TranscriptConsequence[]>();
+  for (const c of list) {
+    let l = byGene.get(c.gene);
+    if (!l) byGene.set(c.gene, (l = []));
+    l.push(c);
+  }
+  const out: GeneConsequence[] = [];
+  for (const gene of [...byGene.keys()].sort()) {
+    const best = pickTranscript(byGene.get(gene) as TranscriptConsequence[]) as TranscriptConsequence;
+    out.push({ gene, transcript: best.transcript, consequence: best.consequence, terms: best.terms, location: best.location, maneSelect: best.maneSelect });
+  }
+  return out;
+}

@@ -1,0 +1,68 @@
+import type { Zygosity } from '../variant/types';
+import type { ConsequenceTerm } from './soTerms';
+
+/** Population frequency facts carried with a variant. */
+export interface GnomadFacts {
+  af: number;
+  ac: number;
+  an: number;
+  nhomalt: number;
+  grpmaxAf: number | null;
+  grpmax: string;
+  filter: string;
+}
+
+export interface ClinvarFacts {
+  id: string;
+  significance: string;
+  reviewStatus: string;
+  stars: number;
+  conditions: string[];
+}
+
+/** The representative consequence of a variant on one gene. */
+export interface GeneConsequence {
+  gene: string;
+  transcript: string;
+  consequence: ConsequenceTerm;
+  terms: ConsequenceTerm[];
+  location: string | null;
+  maneSelect: boolean;
+}
+
+/**
+ * One annotated allele, as returned by a worker: plain data only (DESIGN.md §3), so it crosses the
+ * worker boundary by structured clone. Coordinates are 1-based with canonical contig names.
+ */
+export interface AnnotatedVariant {
+  chrom: string;
+  pos: number;
+  ref: string;
+  alt: string;
+  id: string;
+  filter: string;
+  qual: number | null;
+  zygosity: Zygosity;
+  /** Position of the source record in the VCF (1-based line) when the reader knows it. */
+  line: number | null;
+  /** Most severe consequence over all genes, and one entry per overlapped gene. */
+  consequence: ConsequenceTerm;
+  genes: GeneConsequence[];
+  gnomad: GnomadFacts | null;
+  clinvar: ClinvarFacts | null;
+}
+
+/** Records read, and why records or alleles were not turned into variants. */
+export interface ReadCounts {
+  records: number;
+  alleles: number;
+  symbolic_or_breakend: number;
+  non_acgtn_allele: number;
+  not_carried: number;
+  no_call: number;
+  unknown_contig: number;
+}
+
+export function emptyReadCounts(): ReadCounts {
+  return { records: 0, alleles: 0, symbolic_or_breakend: 0, non_acgtn_allele: 0, not_carried: 0, no_call: 0, unknown_contig: 0 };
+}

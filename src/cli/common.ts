@@ -1,0 +1,35 @@
+import type { Argv } from 'yargs';
+import { createLogger, LogFormat, Logger } from '../log';
+
+export interface LogArgs {
+  quiet: boolean;
+  'log-format': LogFormat;
+}
+
+export function withLogOptions<T>(y: Argv<T>): Argv<T & LogArgs> {
+  return y
+    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Only warnings and errors on stderr' })
+    .option('log-format', { choices: ['text', 'json'] as const, default: 'text' as LogFormat, describe: 'stderr log format' });
+}
+
+export function loggerFrom(args: LogArgs): Logger {
+  return createLogger({ quiet: args.quiet, format: args['log-format'] });
+}
+
+/** Options that change only how a run executes, not its results; left out of the recorded command. */
+const EXECUTION_ONLY = new Set(['--threads', '-t', '--quiet', '-q', '--log-format']);
+
+/** The command line as recorded in outputs: result-affecting arguments only, so 1 and N threads give identical files. */
+export function recordedCommand(argv: string[]): string {
+  const out: string[] = ['vartriage'];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const name = a.split('=')[0];
+    if (EXECUTION_ONLY.has(name)) {
+      if (!a.includes('=') && name !== '--quiet' && name !== '-q' && i + 1 < argv.length) i++;
+      continue;
+    }
+    out.push(/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
+  }
+  return out.join(' ');
+}

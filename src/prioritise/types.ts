@@ -1,0 +1,50 @@
+import type { GnomadFacts, ClinvarFacts } from '../annotate/types';
+import type { Zygosity } from '../variant/types';
+
+/** Shapes of the `candidates` array in results.json (docs/results-schema.md). snake_case as written. */
+export interface TermMatchOut {
+  patient_term: string;
+  patient_label: string;
+  gene_term: string;
+  gene_label: string;
+  common_ancestor: string;
+  common_ancestor_label: string;
+  ic: number;
+}
+
+export interface CandidateVariant {
+  chrom: string;
+  pos: number;
+  ref: string;
+  alt: string;
+  id: string;
+  zygosity: Zygosity;
+  consequence: string;
+  transcript: string;
+  location: string | null;
+  hgvs_c: string | null;
+  hgvs_p: string | null;
+  gnomad: Pick<GnomadFacts, 'af' | 'ac' | 'an' | 'nhomalt'> & { grpmax_af: number | null; grpmax: string } | null;
+  clinvar: Pick<ClinvarFacts, 'id' | 'significance' | 'stars' | 'conditions'> & { review_status: string } | null;
+  score: number;
+  reasons: string[];
+}
+
+export interface Candidate {
+  rank: number;
+  score: number;
+  gene: {
+    symbol: string;
+    id: string;
+    diseases: Array<{ id: string; name: string; phenotype_score: number }>;
+    inheritance: string[];
+  };
+  phenotype: {
+    score: number;
+    disease: { id: string; name: string } | null;
+    matches: TermMatchOut[];
+  };
+  inheritance: { mode: string | null; fits: boolean; explanation: string };
+  variant_score: number;
+  variants: CandidateVariant[];
+}

@@ -1,0 +1,84 @@
+import type { AnnotatedVariant } from '../annotate/types';
+import { significanceClass } from '../reference/clinvarSignificance';
+
+/**
+ * Variant-level evidence in [0, 1]: rarity times predicted deleteriousness, the product used by
+ * Exomiser (Smedley et al. 2015, Nat Protoc 10:2004) with its published frequency curve.
+ */
+
+/** Population AF used for filtering and scoring: gnomAD group-max where given, else overall AF. */
+export function populationAf(v: AnnotatedVariant): number {
+  if (!v.gnomad) return 0;
+  return Math.max(v.gnomad.af, v.gnomad.grpmaxAf ?? 0);
+}
+
+/**
+ * Frequency score: 1 for an allele absent from the population, falling with the AF in percent as
+ * 1.13533 - 0.13533 * e^(AF%), and 0 above 2 %.
+ */
+export function frequencyScore(af: number): number {
+  if (af <= 0) return 1;
+  const pct = af * 100;
+  if (pct > 2) return 0;
+  return Math.max(0, Math.min(1, 1.13533 - 0.13533 * Math.exp(pct)));
+}
+
+/** Default deleteriousness per consequence when no variant-level predictor is available. */
+const CONSEQUENCE_PATHOGENICITY: Record<string, number> = {
+  transcript_ablation: 1,
+  splice_acceptor_variant: 0.95,
+  splice_donor_variant: 0.95,
+  stop_gained: 0.95,
+  frameshift_variant: 0.95,
+  stop_lost: 0.9,
+  start_lost: 0.9,
+  inframe_insertion: 0.6,
+  inframe_deletion: 0.6,
+  missense_variant: 0.6,
+  protein_altering_variant: 0.6,
+  coding_sequence_variant: 0.6,
+  splice_region_variant: 0.4,
+  start_retained_variant: 0.2,
+  stop_retained_variant: 0.2,
+  synonymous_variant: 0.1,
+  '5_prime_UTR_variant': 0.2,
+  '3_prime_UTR_variant': 0.1,
+  non_coding_transcript_exon_variant: 0.15,
+  intron_variant: 0.05,
+  non_coding_transcript_variant: 0.05,
+  upstream_gene_variant: 0.05,
+  downstream_gene_variant: 0.05,
+  intergenic_variant: 0,
+};
+
+export interface VariantEvidence {
+  score: number;
+  frequency: number;
+  pathogenicity: number;
+  reasons: string[];
+}
+
+export function consequencePathogenicity(consequence: string): number {
+  return CONSEQUENCE_PATHOGENICITY[consequence] ?? 0.05;
+}
+
+/** Scores one variant for one gene's consequence. */
+export function scoreVariant(v: AnnotatedVariant, consequence: string): VariantEvidence {
+  const reasons: string[] = [];
+  const af = populationAf(v);
+  const frequency = frequencyScore(af);
+  reasons.push(v.gnomad ? `gnomAD AF ${formatAf(af)} gives frequency score ${frequency.toFixed(3)}` : 'absent from gnomAD: frequency score 1');
+  let pathogenicity = consequencePathogenicity(consequence);
+  reasons.push(`${consequence}: predicted deleteriousness ${pathogenicity.toFixed(2)}`);
+  if (v.clinvar && significanceClass(v.clinvar.significance) === 'pathogenic' && v.clinvar.stars >= 1) {
+    // A reviewed pathogenic assertion overrides the consequence prior (ClinVar whitelist, as Exomiser 13+ does).
+    pathogenicity = 1;
+    reasons.push(`ClinVar ${v.clinvar.significance} (${v.clinvar.stars} star${v.clinvar.stars === 1 ? '' : 's'}, VariationID ${v.clinvar.id}): deleteriousness 1`);
+  }
+  return { score: frequency * pathogenicity, frequency, pathogenicity, reasons };
+}
+
+export function formatAf(af: number): string {
+  if (af === 0) return '0';
+  return af < 0.001 ? af.toExponential(2) : af.toFixed(4);
+}

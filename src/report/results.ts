@@ -1,0 +1,39 @@
+import type { ReadCounts } from '../annotate/types';
+import type { FilterName } from '../prioritise/filters';
+import type { Candidate } from '../prioritise/types';
+import type { SourceEntry } from '../reference/manifest';
+
+/** Version of the results.json layout; bump on any incompatible change (docs/results-schema.md). */
+export const RESULTS_SCHEMA = 'vartriage.results/1';
+
+export interface PatientTermOut {
+  id: string;
+  label: string;
+  input: string;
+  mapped_via?: 'alt_id' | 'replaced_by';
+}
+
+export interface Results {
+  schema: typeof RESULTS_SCHEMA;
+  tool: { name: string; version: string };
+  command: string;
+  started: string;
+  input: { vcf: string; sample: string | null; build: string; hpo: PatientTermOut[]; sex: string };
+  reference: { name: string; build: string; sources: Array<Pick<SourceEntry, 'kind' | 'version' | 'upstream' | 'sha256' | 'records'>> };
+  settings: { max_af: number; pass_only: boolean; top: number; shards: number };
+  counts: {
+    variants: number;
+    passed_filters: number;
+    candidates: number;
+    genes_considered: number;
+    per_filter: Record<FilterName, number>;
+    read: ReadCounts;
+  };
+  warnings: string[];
+  candidates: Candidate[];
+}
+
+/** Deterministic JSON: key order as built, two-space indent, trailing newline. */
+export function renderResultsJson(r: Results): string {
+  return JSON.stringify(r, null, 2) + '\n';
+}

@@ -1,0 +1,29 @@
+import type { Candidate } from '../prioritise/types';
+
+export const CANDIDATE_COLUMNS = [
+  'rank', 'score', 'gene', 'phenotype_score', 'variant_score', 'disease', 'inheritance', 'chrom', 'pos', 'ref', 'alt',
+  'zygosity', 'consequence', 'transcript', 'gnomad_af', 'clinvar_significance', 'clinvar_stars', 'clinvar_id',
+];
+
+/** TSV fields cannot hold tabs or newlines; they are replaced by spaces. */
+function cell(x: string | number | null | undefined): string {
+  if (x === null || x === undefined || x === '') return '.';
+  return String(x).replace(/[\t\r\n]/g, ' ');
+}
+
+/** One row per candidate variant (a recessive gene with two variants has two rows with the same rank). */
+export function renderCandidatesTsv(candidates: Candidate[]): string {
+  const rows = [CANDIDATE_COLUMNS.join('\t')];
+  for (const c of candidates) {
+    for (const v of c.variants) {
+      rows.push(
+        [
+          c.rank, c.score, c.gene.symbol, c.phenotype.score, c.variant_score, c.phenotype.disease ? `${c.phenotype.disease.id} ${c.phenotype.disease.name}` : null,
+          c.inheritance.mode, v.chrom, v.pos, v.ref, v.alt, v.zygosity, v.consequence, v.transcript, v.gnomad ? v.gnomad.af : null,
+          v.clinvar?.significance, v.clinvar?.stars, v.clinvar?.id,
+        ].map(cell).join('\t'),
+      );
+    }
+  }
+  return rows.join('\n') + '\n';
+}

@@ -1,0 +1,23 @@
+/** A normalised variant key: `chrom:pos:ref:alt` with the bundle's canonical contig name (DESIGN.md §3). */
+export type VariantKey = string & { readonly __brand: 'VariantKey' };
+
+export type Zygosity = 'het' | 'hom' | 'hemi' | 'unknown';
+
+/** One alternate allele of one VCF record, after splitting and trimming. 1-based `pos`. */
+export interface Variant {
+  chrom: string;
+  pos: number;
+  ref: string;
+  alt: string;
+  /** rsID or other id from the VCF ID column, '.' when absent. */
+  id: string;
+  filter: string;
+  qual: number | null;
+  zygosity: Zygosity;
+  /** 1-based line number in the VCF when known, for error messages and provenance. */
+  line?: number;
+}
+
+export function variantKey(chrom: string, pos: number, ref: string, alt: string): VariantKey {
+  return `${chrom}:${pos}:${ref}:${alt}` as VariantKey;
+}
