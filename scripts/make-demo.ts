@@ -62,7 +62,7 @@ function makeTranscript(g: (typeof DEMO_GENES)[number]): TranscriptRecord {
   }
   const cdsStart1 = exons[0][0] + 40;
   const cdsEnd1 = exons[n - 1][1] - 60;
-  return { accession: `demo:${g.symbol}.1`, geneSymbol: g.symbol, chrom: g.chrom, start1: g.start1, end1: g.end1, strand: g.strand, cdsStart1, cdsEnd1, exons, maneSelect: true, canonical: true };
+  return { accession: `demo:${g.symbol}.1`, geneSymbol: g.symbol, chrom: g.chrom, start1: g.start1, end1: g.end1, strand: g.strand, cdsStart1, cdsEnd1, exons, maneSelect: true, canonical: true, proteinAccession: null, biotype: 'protein_coding' };
 }
 
 const transcripts = DEMO_GENES.map(makeTranscript);

@@ -29,6 +29,10 @@ export interface TranscriptRecord {
   exons: Array<[number, number]>;
   maneSelect: boolean;
   canonical: boolean;
+  /** Protein accession with version (e.g. "NP_000050.3"), null when unknown or non-coding. */
+  proteinAccession: string | null;
+  /** Biotype as the source gives it (e.g. "protein_coding", "lncRNA"), "" when unknown. */
+  biotype: string;
 }
 
 const SCHEMA = `
@@ -36,7 +40,8 @@ CREATE TABLE genes (symbol TEXT PRIMARY KEY, ncbi_id TEXT, hgnc_id TEXT, chrom T
 CREATE INDEX genes_locus ON genes(chrom, start1);
 CREATE TABLE transcripts (
   accession TEXT PRIMARY KEY, gene_symbol TEXT, chrom TEXT, start1 INTEGER, end1 INTEGER, strand TEXT,
-  cds_start1 INTEGER, cds_end1 INTEGER, exons TEXT, mane_select INTEGER, canonical INTEGER
+  cds_start1 INTEGER, cds_end1 INTEGER, exons TEXT, mane_select INTEGER, canonical INTEGER,
+  protein_accession TEXT, biotype TEXT
 );
 CREATE INDEX transcripts_locus ON transcripts(chrom, start1);
 CREATE INDEX transcripts_gene ON transcripts(gene_symbol);
@@ -49,7 +54,7 @@ export function writeGenesSqlite(file: string, genes: Iterable<GeneRecord>, tran
     db.pragma('synchronous = OFF');
     db.exec(SCHEMA);
     const g = db.prepare('INSERT OR REPLACE INTO genes VALUES (?,?,?,?,?,?,?)');
-    const t = db.prepare('INSERT OR REPLACE INTO transcripts VALUES (?,?,?,?,?,?,?,?,?,?,?)');
+    const t = db.prepare('INSERT OR REPLACE INTO transcripts VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)');
     const counts = { genes: 0, transcripts: 0 };
     db.transaction(() => {
       for (const x of genes) {
@@ -57,7 +62,7 @@ export function writeGenesSqlite(file: string, genes: Iterable<GeneRecord>, tran
         counts.genes++;
       }
       for (const x of transcripts) {
-        t.run(x.accession, x.geneSymbol, x.chrom, x.start1, x.end1, x.strand, x.cdsStart1, x.cdsEnd1, x.exons.map(([s, e]) => `${s}-${e}`).join(','), x.maneSelect ? 1 : 0, x.canonical ? 1 : 0);
+        t.run(x.accession, x.geneSymbol, x.chrom, x.start1, x.end1, x.strand, x.cdsStart1, x.cdsEnd1, x.exons.map(([s, e]) => `${s}-${e}`).join(','), x.maneSelect ? 1 : 0, x.canonical ? 1 : 0, x.proteinAccession, x.biotype);
         counts.transcripts++;
       }
     })();
@@ -79,6 +84,8 @@ interface TranscriptRow {
   exons: string;
   mane_select: number;
   canonical: number;
+  protein_accession: string | null;
+  biotype: string | null;
 }
 
 interface GeneRow {
@@ -104,6 +111,8 @@ function toTranscript(r: TranscriptRow): TranscriptRecord {
     exons: r.exons.split(',').map((x) => x.split('-').map(Number) as [number, number]),
     maneSelect: r.mane_select === 1,
     canonical: r.canonical === 1,
+    proteinAccession: r.protein_accession,
+    biotype: r.biotype ?? '',
   };
 }
 
