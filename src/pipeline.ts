@@ -19,7 +19,7 @@ import { Manifest, readManifest, sourceFile } from './reference/manifest';
 import { renderReportHtml } from './report/html';
 import { PatientTermOut, renderResultsJson, Results, RESULTS_SCHEMA } from './report/results';
 import { renderCandidatesTsv } from './report/tsv';
-import { planByContig, wholeFileShard } from './shard/plan';
+import { parseShardSelector, planShards, wholeFileShard } from './shard/plan';
 import type { Region, ShardSpec } from './shard/types';
 import { detectBuild } from './variant/build';
 import { toolVersion } from './version';
@@ -33,6 +33,8 @@ export interface RunOptions {
   sample?: string;
   threads: number;
   region?: string;
+  /** `i/N`: run only the i-th of N byte-balanced shards. */
+  shard?: string;
   maxAf: number;
   passOnly: boolean;
   top: number;
@@ -110,6 +112,22 @@ async function annotateAll(shards: ShardSpec[], job: Omit<AnnotateJob, 'shard'>,
   }
 }
 
+async function planRun(opts: RunOptions, header: VcfHeader, region: Region | undefined): Promise<ShardSpec[]> {
+  const selector = opts.shard ? parseShardSelector(opts.shard) : undefined;
+  if (opts.shard && !selector) throw new InputError('--shard', `"${opts.shard}" is not i/N with 1 <= i <= N`);
+  const index = header.compression === 'bgzf' ? await openTabixIndex(opts.vcf) : null;
+  if (!index) {
+    if (selector && selector.count > 1) throw new InputError(opts.vcf, '--shard needs a bgzipped VCF with a .tbi or .csi index (run `tabix -p vcf`)');
+    opts.log.warn(`${opts.vcf}: no .tbi/.csi index; reading the whole file in one shard`);
+    return [wholeFileShard(opts.vcf, region)];
+  }
+  const contigLengths = new Map(header.contigs.map((c) => [c.name, c.length ?? 0]));
+  const planned = await planShards(opts.vcf, index, { contigLengths, region, count: selector?.count });
+  if (!selector) return planned;
+  const one = planned[selector.index - 1];
+  return one ? [{ ...one, index: 0 }] : [];
+}
+
 /** plan → pool → merge → prioritise → report (DESIGN.md §1). */
 export async function runPipeline(opts: RunOptions): Promise<Results> {
   const header = readVcfHeader(opts.vcf);
@@ -134,13 +152,7 @@ export async function runPipeline(opts: RunOptions): Promise<Results> {
   } else opts.log.warn(`${opts.vcf}: sites-only VCF (no sample columns); zygosity is unknown`);
 
   const region = opts.region ? parseRegion(opts.region) : undefined;
-  let shards: ShardSpec[];
-  const index = header.compression === 'bgzf' ? await openTabixIndex(opts.vcf) : null;
-  if (index) shards = await planByContig(opts.vcf, index, region);
-  else {
-    opts.log.warn(`${opts.vcf}: no .tbi/.csi index; reading the whole file in one shard`);
-    shards = [wholeFileShard(opts.vcf, region)];
-  }
+  const shards = await planRun(opts, header, region);
   opts.log.info(`annotating ${path.basename(opts.vcf)} in ${shards.length} shard(s) on ${Math.min(opts.threads, Math.max(1, shards.length))} thread(s)`);
   const { variants, counts, warnings } = shards.length
     ? await annotateAll(shards, { bundleDir, read: { sampleColumn, displayName: opts.vcf, compression: header.compression } }, opts.threads)

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import { InputError } from '../errors';
 import { inflateWholeFile, readVirtualRange } from '../io/bgzf';
-import { parseGenotype, parseVcfDataLine } from '../io/vcfLine';
+import { scanVcfRecords, ScannedRecord } from '../io/vcfScanner';
 import type { ShardSpec } from '../shard/types';
 import type { ContigAliases } from '../variant/contigs';
 import { isSymbolicAllele, trimAlleles } from '../variant/normalise';
@@ -9,6 +9,8 @@ import type { Variant, Zygosity } from '../variant/types';
 import { emptyReadCounts, ReadCounts } from './types';
 
 const ACGTN = /^[ACGTN]+$/;
+const isAcgtn = (a: string): boolean => (a.length === 1 ? a === 'A' || a === 'C' || a === 'G' || a === 'T' || a === 'N' : ACGTN.test(a));
+const upper = (a: string): string => (a.length === 1 && a >= 'A' && a <= 'Z' ? a : a.toUpperCase());
 
 export interface ShardRead {
   variants: Variant[];
@@ -24,11 +26,11 @@ export interface ReadOptions {
   compression: 'bgzf' | 'none';
 }
 
-/** Decompressed text of the shard, and whether its lines can be numbered from the file start. */
-function shardText(shard: ShardSpec, opts: ReadOptions): { text: string; fromFileStart: boolean } {
+/** Decompressed bytes of the shard, and whether its lines can be numbered from the file start. */
+function shardBytes(shard: ShardSpec, opts: ReadOptions): { data: Buffer; fromFileStart: boolean } {
   if (shard.ranges === null) {
-    const data = opts.compression === 'bgzf' ? inflateWholeFile(shard.vcf) : fs.readFileSync(shard.vcf);
-    return { text: data.toString('utf8'), fromFileStart: true };
+    const data = opts.compression === 'bgzf' ? inflateWholeFile(shard.vcf, opts.displayName) : fs.readFileSync(shard.vcf);
+    return { data, fromFileStart: true };
   }
   const fd = fs.openSync(shard.vcf, 'r');
   try {
@@ -36,17 +38,17 @@ function shardText(shard: ShardSpec, opts: ReadOptions): { text: string; fromFil
     const parts = shard.ranges.map((r) =>
       readVirtualRange(fd, opts.displayName, size, { blockPosition: r.startBlock, dataPosition: r.startData }, { blockPosition: r.endBlock, dataPosition: r.endData }),
     );
-    return { text: Buffer.concat(parts).toString('utf8'), fromFileStart: false };
+    return { data: parts.length === 1 ? parts[0] : Buffer.concat(parts), fromFileStart: false };
   } finally {
     fs.closeSync(fd);
   }
 }
 
-function zygosityOf(alleles: Array<number | null>, altIndex: number): Zygosity | 'not_carried' | 'no_call' {
+function zygosityOf(alleles: number[], altIndex: number): Zygosity | 'not_carried' | 'no_call' {
   let carried = 0;
   let called = 0;
   for (const a of alleles) {
-    if (a === null) continue;
+    if (a < 0) continue;
     called++;
     if (a === altIndex) carried++;
   }
@@ -62,64 +64,55 @@ function zygosityOf(alleles: Array<number | null>, altIndex: number): Zygosity |
  * alleles the sample does not carry dropped (counted).
  */
 export function readShard(shard: ShardSpec, opts: ReadOptions, aliases: ContigAliases): ShardRead {
-  const { text, fromFileStart } = shardText(shard, opts);
+  const { data, fromFileStart } = shardBytes(shard, opts);
   const counts = emptyReadCounts();
   const warnings: string[] = [];
   const variants: Variant[] = [];
   const file = opts.displayName;
-  let lineNo = 0;
-  let start = 0;
+  const regions = shard.regions;
   let lastChrom = '';
   let lastPos = 0;
+  let canonical: string | undefined;
   const finishedContigs = new Set<string>();
   let sawCr = false;
-  while (start < text.length) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    let line = text.slice(start, end);
-    start = end + 1;
-    lineNo++;
-    if (line.endsWith('\r')) {
-      line = line.slice(0, -1);
-      sawCr = true;
-    }
-    if (line.length === 0 || line.charCodeAt(0) === 35 /* # */) continue;
-    const lineRef = fromFileStart ? lineNo : undefined;
-    const rec = parseVcfDataLine(line, file, lineRef, opts.sampleColumn);
-    if (shard.regions && !shard.regions.some((r) => r.chrom === rec.chrom && rec.pos >= r.start1 && rec.pos <= r.end1)) continue;
+  const onRecord = (rec: ScannedRecord): void => {
+    if (rec.crlf) sawCr = true;
+    const lineRef = fromFileStart ? rec.line : undefined;
+    if (regions !== null && !inRegions(regions, rec.chrom, rec.pos)) return;
     if (rec.chrom !== lastChrom) {
       if (finishedContigs.has(rec.chrom)) throw new InputError(file, `records are not sorted: ${rec.chrom} appears again after ${lastChrom} (sort with \`bcftools sort\`)`, lineRef);
       if (lastChrom) finishedContigs.add(lastChrom);
       lastChrom = rec.chrom;
       lastPos = 0;
+      canonical = aliases.canonical(rec.chrom);
     } else if (rec.pos < lastPos) {
-      throw new InputError(file, `records are not sorted: ${rec.chrom}:${rec.pos} comes after ${rec.chrom}:${lastPos} (sort with \`bcftools sort\`)`, lineRef ?? undefined);
+      throw new InputError(file, `records are not sorted: ${rec.chrom}:${rec.pos} comes after ${rec.chrom}:${lastPos} (sort with \`bcftools sort\`)`, lineRef);
     }
     lastPos = rec.pos;
     counts.records++;
-    const chrom = aliases.canonical(rec.chrom);
-    if (chrom === undefined) {
+    if (canonical === undefined) {
       counts.unknown_contig++;
-      continue;
+      return;
     }
-    const ref = rec.ref.toUpperCase();
-    const gt = opts.sampleColumn >= 0 ? parseGenotype(rec.format, rec.sample) : null;
-    // Without GT in FORMAT the genotype is unknown: alleles are kept with zygosity "unknown".
-    for (let i = 0; i < rec.alts.length; i++) {
-      const rawAlt = rec.alts[i];
+    const ref = upper(rec.ref);
+    const alts = rec.alt.indexOf(',') < 0 ? [rec.alt] : rec.alt.split(',');
+    const hasGt = rec.gt.length > 0;
+    for (let i = 0; i < alts.length; i++) {
+      const rawAlt = alts[i];
       counts.alleles++;
       if (isSymbolicAllele(rawAlt)) {
         counts.symbolic_or_breakend++;
         continue;
       }
-      const alt = rawAlt.toUpperCase();
-      if (!ACGTN.test(ref) || !ACGTN.test(alt)) {
+      const alt = upper(rawAlt);
+      if (!isAcgtn(ref) || !isAcgtn(alt)) {
         counts.non_acgtn_allele++;
         continue;
       }
+      // Without GT in FORMAT the genotype is unknown: alleles are kept with zygosity "unknown".
       let zygosity: Zygosity = 'unknown';
-      if (gt) {
-        const z = zygosityOf(gt.alleles, i + 1);
+      if (hasGt) {
+        const z = zygosityOf(rec.gt, i + 1);
         if (z === 'not_carried') {
           counts.not_carried++;
           continue;
@@ -130,14 +123,27 @@ export function readShard(shard: ShardSpec, opts: ReadOptions, aliases: ContigAl
         }
         zygosity = z;
       }
-      const t = trimAlleles(rec.pos, ref, alt);
-      variants.push({ chrom, pos: t.pos, ref: t.ref, alt: t.alt, id: rec.id, filter: rec.filter, qual: rec.qual, zygosity, line: lineRef });
+      const t = ref.length === 1 && alt.length === 1 ? { pos: rec.pos, ref, alt } : trimAlleles(rec.pos, ref, alt);
+      variants.push({ chrom: canonical, pos: t.pos, ref: t.ref, alt: t.alt, id: rec.id, filter: rec.filter, qual: rec.qual, zygosity, line: lineRef });
     }
-  }
+  };
+  scanVcfRecords(data, { file, sampleColumn: opts.sampleColumn, lineOffset: fromFileStart ? 0 : null }, onRecord);
   if (sawCr) warnings.push(`${file}: CRLF line ends; read as LF`);
-  // Trimming can move a position forward; keep the shard sorted for the merge-joins (stable sort).
-  const contigOrder = new Map<string, number>();
-  for (const v of variants) if (!contigOrder.has(v.chrom)) contigOrder.set(v.chrom, contigOrder.size);
-  variants.sort((x, y) => (contigOrder.get(x.chrom) as number) - (contigOrder.get(y.chrom) as number) || x.pos - y.pos);
+  sortByContigThenPos(variants);
   return { variants, counts, warnings };
+}
+
+function inRegions(regions: NonNullable<ShardSpec['regions']>, chrom: string, pos: number): boolean {
+  for (const r of regions) if (r.chrom === chrom && pos >= r.start1 && pos <= r.end1) return true;
+  return false;
+}
+
+/** Trimming can move a position forward; keep the shard sorted for the merge-joins (stable). */
+function sortByContigThenPos(variants: Variant[]): void {
+  let sorted = true;
+  for (let i = 1; i < variants.length && sorted; i++) if (variants[i].chrom === variants[i - 1].chrom && variants[i].pos < variants[i - 1].pos) sorted = false;
+  if (sorted) return;
+  const order = new Map<string, number>();
+  for (const v of variants) if (!order.has(v.chrom)) order.set(v.chrom, order.size);
+  variants.sort((x, y) => (order.get(x.chrom) as number) - (order.get(y.chrom) as number) || x.pos - y.pos);
 }

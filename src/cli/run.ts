@@ -12,6 +12,7 @@ export interface RunArgs extends LogArgs {
   sex: string;
   threads: number;
   region?: string;
+  shard?: string;
   'max-af': number;
   'pass-only': boolean;
   top: number;
@@ -37,7 +38,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('sample', { type: 'string', describe: 'sample to rank (default: the first in the VCF)' })
       .option('sex', { type: 'string', default: 'unknown', describe: 'male | female | unknown (X-linked modes)' })
       .option('threads', { alias: 't', type: 'number', default: defaultThreads(), describe: 'worker threads' })
-      .option('region', { type: 'string', describe: 'only this region, chr:start-end' })
+      .option('region', { type: 'string', describe: 'only records whose POS is in this region, chr:start-end' })
+      .option('shard', { type: 'string', describe: 'only the i-th of N shards of about equal compressed size, i/N' })
       .option('max-af', { type: 'number', default: 0.02, describe: 'drop variants above this gnomAD AF (group-max where known)' })
       .option('pass-only', { type: 'boolean', default: true, describe: 'drop records whose FILTER is not PASS or .' })
       .option('top', { type: 'number', default: 20, describe: 'number of candidate genes to report' })
@@ -57,6 +59,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       sex: parseSex(a.sex),
       threads: a.threads,
       region: a.region,
+      shard: a.shard,
       maxAf: a['max-af'],
       passOnly: a['pass-only'],
       top: a.top,

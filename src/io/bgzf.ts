@@ -143,7 +143,7 @@ export function readVirtualRange(
 }
 
 /** Whole-file decompression, for files without an index (sequential single-shard path). */
-export function inflateWholeFile(file: string): Buffer {
+export function inflateWholeFile(file: string, displayName: string = file): Buffer {
   const buf = fs.readFileSync(file);
-  return inflateBlocks(buf, file, 0).data;
+  return inflateBlocks(buf, displayName, 0).data;
 }

@@ -1,0 +1,185 @@
+import { InputError } from '../errors';
+
+/**
+ * Byte-level scanner of VCF data lines (VCF 4.3 §1.6): finds the tab-separated columns of each
+ * line in a decompressed Buffer and decodes only what the pipeline reads (CHROM, POS, ID, REF,
+ * ALT, QUAL, FILTER and the GT of one sample). INFO and the rest of FORMAT stay as byte offsets,
+ * so no string is built for them.
+ */
+
+const TAB = 9;
+const LF = 10;
+const CR = 13;
+const HASH = 35;
+const COLON = 58;
+/** One-character strings by byte, so single-base alleles need no allocation. */
+const BASE: string[] = Array.from({ length: 256 }, (_, i) => String.fromCharCode(i));
+
+/** One scanned record; the same object is reused for every line, so copy what you keep. */
+export interface ScannedRecord {
+  chrom: string;
+  pos: number;
+  id: string;
+  ref: string;
+  /** The ALT column as given (comma-separated). */
+  alt: string;
+  qual: number | null;
+  filter: string;
+  /** Byte range of INFO in the buffer, for lazy decoding. */
+  infoStart: number;
+  infoEnd: number;
+  /** GT allele indices of the chosen sample (-1 for a missing allele), empty when not available. */
+  gt: number[];
+  /** 1-based line number within the scanned text. */
+  line: number;
+  /** The line ended in CR LF. */
+  crlf: boolean;
+}
+
+export interface ScanOptions {
+  file: string;
+  /** 0-based column of the sample whose GT is read; -1 for none. */
+  sampleColumn: number;
+  /** Added to scanned line numbers for messages; null when line numbers are not known (mid-file shard). */
+  lineOffset: number | null;
+}
+
+/** Calls `onRecord` for every data line of `buf`; header lines (starting with '#') are skipped. */
+export function scanVcfRecords(buf: Buffer, opts: ScanOptions, onRecord: (r: ScannedRecord) => void): void {
+  const rec: ScannedRecord = { chrom: '', pos: 0, id: '.', ref: '', alt: '', qual: null, filter: '', infoStart: 0, infoEnd: 0, gt: [], line: 0, crlf: false };
+  const cols = new Int32Array(Math.max(11, opts.sampleColumn + 2));
+  const need = opts.sampleColumn >= 0 ? opts.sampleColumn + 1 : 8;
+  let lastChromStart = -1;
+  let lastChromLen = -1;
+  let lastFilterStart = -1;
+  let lastFilterLen = -1;
+  let line = 0;
+  let start = 0;
+  const n = buf.length;
+  while (start < n) {
+    let end = buf.indexOf(LF, start);
+    if (end < 0) end = n;
+    line++;
+    let stop = end;
+    rec.crlf = false;
+    if (stop > start && buf[stop - 1] === CR) {
+      stop--;
+      rec.crlf = true;
+    }
+    if (stop === start || buf[start] === HASH) {
+      start = end + 1;
+      continue;
+    }
+    const lineNo = opts.lineOffset === null ? undefined : opts.lineOffset + line;
+    // Column starts; cols[k] is the start of column k, cols[k+1]-1 its end. Short columns are
+    // walked byte by byte; the long INFO column is skipped with one native indexOf.
+    cols[0] = start;
+    let k = 1;
+    let p = start;
+    while (k <= need && p < stop) {
+      if (k === 8) {
+        const t = buf.indexOf(TAB, p);
+        if (t < 0 || t >= stop) break;
+        cols[k++] = t + 1;
+        p = t + 1;
+        continue;
+      }
+      if (buf[p] === TAB) cols[k++] = p + 1;
+      p++;
+    }
+    const found = k;
+    cols[found] = stop + 1;
+    if (found < 8) throw new InputError(opts.file, `data line has ${found} tab-separated column(s), VCF needs at least 8 (is the file space-separated?)`, lineNo);
+    if (opts.sampleColumn >= 0 && found <= opts.sampleColumn) {
+      throw new InputError(opts.file, `data line has ${found} columns but the header names a sample in column ${opts.sampleColumn + 1}`, lineNo);
+    }
+    const chromLen = cols[1] - 1 - cols[0];
+    if (chromLen <= 0) throw new InputError(opts.file, 'empty CHROM', lineNo);
+    if (!sameBytes(buf, lastChromStart, lastChromLen, cols[0], chromLen)) {
+      rec.chrom = buf.toString('utf8', cols[0], cols[1] - 1);
+    }
+    lastChromStart = cols[0];
+    lastChromLen = chromLen;
+    rec.pos = parsePos(buf, cols[1], cols[2] - 1, opts.file, lineNo);
+    rec.id = cols[3] - 1 - cols[2] === 1 && buf[cols[2]] === 46 ? '.' : buf.toString('utf8', cols[2], cols[3] - 1);
+    rec.ref = cols[4] - 1 - cols[3] === 1 ? BASE[buf[cols[3]]] : buf.toString('latin1', cols[3], cols[4] - 1);
+    if (rec.ref.length === 0 || rec.ref === '.') throw new InputError(opts.file, 'REF is empty', lineNo);
+    rec.alt = cols[5] - 1 - cols[4] === 1 ? BASE[buf[cols[4]]] : buf.toString('latin1', cols[4], cols[5] - 1);
+    rec.qual = parseQual(buf, cols[5], cols[6] - 1, opts.file, lineNo);
+    if (!sameBytes(buf, lastFilterStart, lastFilterLen, cols[6], cols[7] - 1 - cols[6])) {
+      rec.filter = buf.toString('latin1', cols[6], cols[7] - 1);
+    }
+    lastFilterStart = cols[6];
+    lastFilterLen = cols[7] - 1 - cols[6];
+    rec.infoStart = cols[7];
+    rec.infoEnd = Math.min(cols[8] - 1, stop);
+    rec.gt.length = 0;
+    if (opts.sampleColumn >= 0) readGt(buf, cols[8], cols[9] - 1, cols[opts.sampleColumn], cols[opts.sampleColumn + 1] - 1, rec.gt);
+    rec.line = lineNo ?? 0;
+    onRecord(rec);
+    start = end + 1;
+  }
+}
+
+/** Byte equality of two short ranges of one buffer (a JS loop beats a native call at this size). */
+function sameBytes(buf: Buffer, aStart: number, aLen: number, bStart: number, bLen: number): boolean {
+  if (aLen !== bLen || aStart < 0) return false;
+  for (let i = 0; i < aLen; i++) if (buf[aStart + i] !== buf[bStart + i]) return false;
+  return true;
+}
+
+function parsePos(buf: Buffer, s: number, e: number, file: string, line: number | undefined): number {
+  let v = 0;
+  for (let i = s; i < e; i++) {
+    const d = buf[i] - 48;
+    if (d < 0 || d > 9) return badPos(buf, s, e, file, line);
+    v = v * 10 + d;
+  }
+  if (e <= s || v < 1 || buf[s] === 48) return badPos(buf, s, e, file, line);
+  return v;
+}
+
+function badPos(buf: Buffer, s: number, e: number, file: string, line: number | undefined): never {
+  const text = buf.toString('utf8', s, Math.min(e, s + 40));
+  throw new InputError(file, `POS "${text}" is not a positive integer (VCF positions are 1-based)`, line);
+}
+
+function parseQual(buf: Buffer, s: number, e: number, file: string, line: number | undefined): number | null {
+  if (e - s === 1 && buf[s] === 46) return null;
+  // Fast path for plain decimals such as "484.52"; anything else goes through Number().
+  let v = 0;
+  let scale = 0;
+  let i = s;
+  for (; i < e; i++) {
+    const c = buf[i];
+    if (c >= 48 && c <= 57) {
+      v = v * 10 + (c - 48);
+      if (scale) scale *= 10;
+    } else if (c === 46 && !scale) scale = 1;
+    else break;
+  }
+  if (i === e && e > s) return scale ? v / scale : v;
+  const text = buf.toString('latin1', s, e);
+  const q = Number(text);
+  if (text.length === 0 || !Number.isFinite(q)) throw new InputError(file, `QUAL "${text.slice(0, 40)}" is not a number or "."`, line);
+  return q;
+}
+
+/** GT is the first FORMAT key when present (VCF 4.3 §1.6.2); alleles separated by / or |. */
+function readGt(buf: Buffer, fmtS: number, fmtE: number, s: number, e: number, out: number[]): void {
+  if (fmtE - fmtS < 2 || buf[fmtS] !== 71 /* G */ || buf[fmtS + 1] !== 84 /* T */ || (fmtE - fmtS > 2 && buf[fmtS + 2] !== COLON)) return;
+  let v = -2;
+  for (let i = s; i <= e; i++) {
+    const c = i === e ? COLON : buf[i];
+    if (c === COLON || c === 47 /* / */ || c === 124 /* | */) {
+      out.push(v === -2 ? -1 : v);
+      if (c === COLON) return;
+      v = -2;
+    } else if (c === 46 /* . */) v = -1;
+    else if (c >= 48 && c <= 57) v = (v < 0 ? 0 : v) * 10 + (c - 48);
+    else {
+      out.length = 0;
+      return;
+    }
+  }
+}
