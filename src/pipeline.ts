@@ -10,7 +10,7 @@ import { readTermInputs, TermInput } from './io/hpoInput';
 import { openTabixIndex } from './io/tabixIndex';
 import { readVcfHeader, VcfHeader } from './io/vcfHeader';
 import type { Logger } from './log';
-import { DEFAULT_FILTERS } from './prioritise/filters';
+import { DEFAULT_FILTERS, emptyFilterCounts, FilterCounts } from './prioritise/filters';
 import { rankCandidates } from './prioritise/rank';
 import { GeneModels } from './reference/genes';
 import { HpoOntology } from './reference/hpoOntology';
@@ -86,7 +86,15 @@ function startedAt(): string {
   return new Date().toISOString();
 }
 
-async function annotateAll(shards: ShardSpec[], job: Omit<AnnotateJob, 'shard'>, threads: number): Promise<{ variants: AnnotatedVariant[]; counts: ReadCounts; warnings: string[] }> {
+interface Annotated {
+  passing: AnnotatedVariant[];
+  annotated: number;
+  perFilter: FilterCounts;
+  counts: ReadCounts;
+  warnings: string[];
+}
+
+async function annotateAll(shards: ShardSpec[], job: Omit<AnnotateJob, 'shard'>, threads: number): Promise<Annotated> {
   const pool = new Piscina({
     filename: path.resolve(__dirname, '..', 'workers', 'annotate-shard.js'),
     minThreads: 1,
@@ -97,16 +105,16 @@ async function annotateAll(shards: ShardSpec[], job: Omit<AnnotateJob, 'shard'>,
     const outcomes: ShardOutcome[] = await Promise.all(shards.map((shard) => pool.run({ ...job, shard } satisfies AnnotateJob) as Promise<ShardOutcome>));
     // Merge in shard order so the result does not depend on which worker finished first.
     outcomes.sort((a, b) => a.index - b.index);
-    const counts = emptyReadCounts();
-    const variants: AnnotatedVariant[] = [];
-    const warnings: string[] = [];
+    const merged: Annotated = { passing: [], annotated: 0, perFilter: emptyFilterCounts(), counts: emptyReadCounts(), warnings: [] };
     for (const o of outcomes) {
       if (!o.ok) throw fromInputErrorData(o.error);
-      for (const k of Object.keys(counts) as Array<keyof ReadCounts>) counts[k] += o.counts[k];
-      for (const v of o.variants) variants.push(v);
-      for (const w of o.warnings) if (!warnings.includes(w)) warnings.push(w);
+      for (const k of Object.keys(merged.counts) as Array<keyof ReadCounts>) merged.counts[k] += o.counts[k];
+      for (const k of Object.keys(merged.perFilter) as Array<keyof FilterCounts>) merged.perFilter[k] += o.perFilter[k];
+      merged.annotated += o.annotated;
+      for (const v of o.passing) merged.passing.push(v);
+      for (const w of o.warnings) if (!merged.warnings.includes(w)) merged.warnings.push(w);
     }
-    return { variants, counts, warnings };
+    return merged;
   } finally {
     await pool.destroy();
   }
@@ -154,9 +162,10 @@ export async function runPipeline(opts: RunOptions): Promise<Results> {
   const region = opts.region ? parseRegion(opts.region) : undefined;
   const shards = await planRun(opts, header, region);
   opts.log.info(`annotating ${path.basename(opts.vcf)} in ${shards.length} shard(s) on ${Math.min(opts.threads, Math.max(1, shards.length))} thread(s)`);
-  const { variants, counts, warnings } = shards.length
-    ? await annotateAll(shards, { bundleDir, read: { sampleColumn, displayName: opts.vcf, compression: header.compression } }, opts.threads)
-    : { variants: [], counts: emptyReadCounts(), warnings: [] as string[] };
+  const filters = { ...DEFAULT_FILTERS, maxAf: opts.maxAf, passOnly: opts.passOnly };
+  const { passing, annotated, perFilter, counts, warnings } = shards.length
+    ? await annotateAll(shards, { bundleDir, filters, read: { sampleColumn, displayName: opts.vcf, compression: header.compression } }, opts.threads)
+    : { passing: [], annotated: 0, perFilter: emptyFilterCounts(), counts: emptyReadCounts(), warnings: [] as string[] };
   for (const w of warnings) opts.log.warn(w);
   if (counts.unknown_contig > 0) warnings.push(`${counts.unknown_contig} record(s) on contigs the ${manifest.build} bundle does not have were skipped`);
   if (counts.symbolic_or_breakend > 0) warnings.push(`${counts.symbolic_or_breakend} symbolic or breakend allele(s) skipped (structural variants are not ranked)`);
@@ -169,8 +178,7 @@ export async function runPipeline(opts: RunOptions): Promise<Results> {
     for (const g of models.allGenes()) geneIds.set(g.symbol, g.ncbiId || g.hgncId);
     models.close();
   }
-  const filters = { ...DEFAULT_FILTERS, maxAf: opts.maxAf, passOnly: opts.passOnly };
-  const ranked = rankCandidates(variants, ontology, { filters, top: opts.top, patientTerms: patientTerms.map((t) => t.id as HpoId), sex: opts.sex, geneIds });
+  const ranked = rankCandidates(passing, ontology, { top: opts.top, patientTerms: patientTerms.map((t) => t.id as HpoId), sex: opts.sex, geneIds });
 
   const results: Results = {
     schema: RESULTS_SCHEMA,
@@ -185,11 +193,11 @@ export async function runPipeline(opts: RunOptions): Promise<Results> {
     },
     settings: { max_af: filters.maxAf, pass_only: filters.passOnly, top: opts.top, shards: shards.length },
     counts: {
-      variants: variants.length,
-      passed_filters: ranked.passed,
+      variants: annotated,
+      passed_filters: passing.length,
       candidates: ranked.candidates.length,
       genes_considered: ranked.genesConsidered,
-      per_filter: ranked.perFilter,
+      per_filter: perFilter,
       read: counts,
     },
     warnings,
@@ -205,6 +213,6 @@ export async function runPipeline(opts: RunOptions): Promise<Results> {
     outputs.abort();
     throw e;
   }
-  opts.log.info(`${variants.length} variants, ${ranked.passed} passed filters, ${ranked.candidates.length} candidate gene(s); wrote ${opts.out}/results.json, candidates.tsv, report.html`);
+  opts.log.info(`${annotated} variants, ${passing.length} passed filters, ${ranked.candidates.length} candidate gene(s); wrote ${opts.out}/results.json, candidates.tsv, report.html`);
   return results;
 }

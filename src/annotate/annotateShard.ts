@@ -8,15 +8,21 @@ import { joinGnomad } from './gnomadJoin';
 import { readShard, ReadOptions } from './readShard';
 import { mostSevere } from './soTerms';
 import type { AnnotatedVariant, GeneConsequence, ReadCounts } from './types';
+import { emptyFilterCounts, failedFilter, FilterCounts, FilterOptions } from '../prioritise/filters';
 
 export interface AnnotateJob {
   shard: ShardSpec;
   bundleDir: string;
   read: ReadOptions;
+  filters: FilterOptions;
 }
 
+/**
+ * What a shard sends back: only the variants that pass the hard filters (a genome's millions of
+ * common variants never cross to the main thread), with counts of everything else.
+ */
 export type ShardOutcome =
-  | { ok: true; index: number; variants: AnnotatedVariant[]; counts: ReadCounts; warnings: string[] }
+  | { ok: true; index: number; passing: AnnotatedVariant[]; annotated: number; perFilter: FilterCounts; counts: ReadCounts; warnings: string[] }
   | { ok: false; index: number; error: InputErrorData };
 
 /** Reads one shard and annotates it against the bundle. Runs inside a worker; returns plain data. */
@@ -25,13 +31,16 @@ export async function annotateShard(job: AnnotateJob): Promise<ShardOutcome> {
     const bundle = await openBundleAnnotators(job.bundleDir);
     const aliases = new ContigAliases(bundle.manifest.contigs);
     const { variants, counts, warnings } = readShard(job.shard, job.read, aliases);
-    const annotated: AnnotatedVariant[] = [];
+    const passing: AnnotatedVariant[] = [];
+    const perFilter = emptyFilterCounts();
+    let annotated = 0;
     for (const group of groupByContig(variants)) {
       const chrom = group[0].chrom;
       const first = group[0].pos;
       const last = group[group.length - 1].pos + 1000;
       const gnomad = bundle.gnomad ? joinGnomad(group, await bundle.gnomad.region(chrom, first, last)) : group.map(() => null);
       const transcripts = bundle.genes ? bundle.genes.transcriptsIn(chrom, first, last, FLANK_BP) : [];
+      const clinvar = bundle.clinvar ? bundle.clinvar.region(chrom, first, last) : null;
       let next = 0;
       let active: typeof transcripts = [];
       for (let i = 0; i < group.length; i++) {
@@ -42,8 +51,8 @@ export async function annotateShard(job: AnnotateJob): Promise<ShardOutcome> {
         active = active.filter((t) => t.end1 + FLANK_BP >= v.pos);
         const perTx = active.map((t) => transcriptConsequence(t, v.pos, v.ref, v.alt)).filter((c): c is TranscriptConsequence => c !== null);
         const genes = perGene(perTx);
-        const cv = bundle.clinvar?.get(variantKey(v.chrom, v.pos, v.ref, v.alt));
-        annotated.push({
+        const cv = clinvar?.get(variantKey(v.chrom, v.pos, v.ref, v.alt));
+        const a: AnnotatedVariant = {
           chrom: v.chrom,
           pos: v.pos,
           ref: v.ref,
@@ -57,10 +66,14 @@ export async function annotateShard(job: AnnotateJob): Promise<ShardOutcome> {
           genes,
           gnomad: gnomad[i],
           clinvar: cv ? { id: cv.id, significance: cv.significance, reviewStatus: cv.reviewStatus, stars: cv.stars, conditions: cv.conditions } : null,
-        });
+        };
+        annotated++;
+        const failed = failedFilter(a, job.filters);
+        if (failed) perFilter[failed]++;
+        else passing.push(a);
       }
     }
-    return { ok: true, index: job.shard.index, variants: annotated, counts, warnings };
+    return { ok: true, index: job.shard.index, passing, annotated, perFilter, counts, warnings };
   } catch (e) {
     if (e instanceof InputError) return { ok: false, index: job.shard.index, error: toInputErrorData(e) };
     throw e;

@@ -13,6 +13,12 @@ export const DEFAULT_FILTERS: FilterOptions = { maxAf: 0.02, passOnly: true };
 
 export type FilterName = 'vcf_filter' | 'frequency' | 'clinvar_benign' | 'no_gene';
 
+export type FilterCounts = Record<FilterName, number>;
+
+export function emptyFilterCounts(): FilterCounts {
+  return { vcf_filter: 0, frequency: 0, clinvar_benign: 0, no_gene: 0 };
+}
+
 /** The first hard filter a variant fails, or null when it passes all of them. */
 export function failedFilter(v: AnnotatedVariant, opts: FilterOptions): FilterName | null {
   if (opts.passOnly && v.filter !== 'PASS' && v.filter !== '.') return 'vcf_filter';

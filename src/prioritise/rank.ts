@@ -1,14 +1,12 @@
 import type { AnnotatedVariant } from '../annotate/types';
 import type { HpoOntology } from '../reference/hpoOntology';
 import type { HpoId } from '../reference/hpoTypes';
-import { FilterOptions, FilterName, failedFilter } from './filters';
 import { MODE_LABELS, ModeName, modeName } from './inheritance';
 import { DiseaseMatch, PhenotypeMatcher } from './resnik';
 import type { Candidate, CandidateVariant } from './types';
 import { scoreVariant, VariantEvidence } from './variantScore';
 
 export interface RankOptions {
-  filters: FilterOptions;
   /** How many genes to report. */
   top: number;
   patientTerms: HpoId[];
@@ -19,8 +17,6 @@ export interface RankOptions {
 
 export interface RankResult {
   candidates: Candidate[];
-  passed: number;
-  perFilter: Record<FilterName, number>;
   genesConsidered: number;
 }
 
@@ -40,18 +36,10 @@ interface GenotypeFit {
   explanation: string;
 }
 
-/** Filters, scores and ranks genes: phenotype match (Resnik BMA) times genotype evidence. */
-export function rankCandidates(variants: AnnotatedVariant[], ontology: HpoOntology, opts: RankOptions): RankResult {
-  const perFilter: Record<FilterName, number> = { vcf_filter: 0, frequency: 0, clinvar_benign: 0, no_gene: 0 };
+/** Scores and ranks genes of variants that passed the hard filters: phenotype match times genotype evidence. */
+export function rankCandidates(passing: AnnotatedVariant[], ontology: HpoOntology, opts: RankOptions): RankResult {
   const byGene = new Map<string, GeneVariant[]>();
-  let passed = 0;
-  for (const v of variants) {
-    const failed = failedFilter(v, opts.filters);
-    if (failed) {
-      perFilter[failed]++;
-      continue;
-    }
-    passed++;
+  for (const v of passing) {
     for (const g of v.genes) {
       let list = byGene.get(g.gene);
       if (!list) byGene.set(g.gene, (list = []));
@@ -101,7 +89,7 @@ export function rankCandidates(variants: AnnotatedVariant[], ontology: HpoOntolo
   }
   scored.sort((a, b) => b.score - a.score || b.variant_score - a.variant_score || (a.gene.symbol < b.gene.symbol ? -1 : 1));
   const candidates = scored.slice(0, opts.top).map((c, i) => ({ ...c, rank: i + 1 }));
-  return { candidates, passed, perFilter, genesConsidered: byGene.size };
+  return { candidates, genesConsidered: byGene.size };
 }
 
 function byScore(a: GeneVariant, b: GeneVariant): number {

@@ -25,9 +25,10 @@ export interface ClinvarRecord {
 const SCHEMA = `
 CREATE TABLE clinvar (
   key TEXT PRIMARY KEY, id TEXT, allele_id TEXT, significance TEXT, review_status TEXT, stars INTEGER,
-  conditions TEXT, disease_db TEXT, genes TEXT, consequences TEXT, rsid TEXT
+  conditions TEXT, disease_db TEXT, genes TEXT, consequences TEXT, rsid TEXT, chrom TEXT, pos INTEGER
 ) WITHOUT ROWID;
 CREATE INDEX clinvar_id ON clinvar(id);
+CREATE INDEX clinvar_locus ON clinvar(chrom, pos);
 `;
 
 export function writeClinvarSqlite(file: string, records: Iterable<ClinvarRecord>): number {
@@ -36,11 +37,12 @@ export function writeClinvarSqlite(file: string, records: Iterable<ClinvarRecord
     db.pragma('journal_mode = OFF');
     db.pragma('synchronous = OFF');
     db.exec(SCHEMA);
-    const insert = db.prepare('INSERT OR REPLACE INTO clinvar VALUES (?,?,?,?,?,?,?,?,?,?,?)');
+    const insert = db.prepare('INSERT OR REPLACE INTO clinvar VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)');
     let n = 0;
     db.transaction(() => {
       for (const r of records) {
-        insert.run(r.key, r.id, r.alleleId, r.significance, r.reviewStatus, r.stars, r.conditions.join('|'), r.diseaseDb, r.genes.join('|'), r.consequences.join('|'), r.rsid);
+        const [chrom, pos] = r.key.split(':');
+        insert.run(r.key, r.id, r.alleleId, r.significance, r.reviewStatus, r.stars, r.conditions.join('|'), r.diseaseDb, r.genes.join('|'), r.consequences.join('|'), r.rsid, chrom, Number(pos));
         n++;
       }
     })();
@@ -62,6 +64,8 @@ interface ClinvarRow {
   genes: string;
   consequences: string;
   rsid: string;
+  chrom: string;
+  pos: number;
 }
 
 const split = (s: string): string[] => (s ? s.split('|') : []);
@@ -70,6 +74,7 @@ const split = (s: string): string[] => (s ? s.split('|') : []);
 export class ClinvarLookup {
   private readonly db: Database.Database;
   private readonly byKey: Database.Statement<[string], ClinvarRow>;
+  private byRegion?: Database.Statement<[string, number, number], ClinvarRow>;
 
   constructor(file: string) {
     this.db = new Database(file, { readonly: true, fileMustExist: true });
@@ -78,23 +83,37 @@ export class ClinvarLookup {
 
   get(key: VariantKey): ClinvarRecord | undefined {
     const r = this.byKey.get(key);
-    if (!r) return undefined;
-    return {
-      key: r.key as VariantKey,
-      id: r.id,
-      alleleId: r.allele_id,
-      significance: r.significance,
-      reviewStatus: r.review_status,
-      stars: r.stars,
-      conditions: split(r.conditions),
-      diseaseDb: r.disease_db,
-      genes: split(r.genes),
-      consequences: split(r.consequences),
-      rsid: r.rsid,
-    };
+    return r ? toRecord(r) : undefined;
+  }
+
+  /**
+   * Every record with POS in [start1, end1] on a contig, by key: one indexed range scan per shard
+   * region instead of one query per variant.
+   */
+  region(chrom: string, start1: number, end1: number): Map<VariantKey, ClinvarRecord> {
+    this.byRegion ??= this.db.prepare<[string, number, number], ClinvarRow>('SELECT * FROM clinvar WHERE chrom = ? AND pos BETWEEN ? AND ?');
+    const out = new Map<VariantKey, ClinvarRecord>();
+    for (const r of this.byRegion.iterate(chrom, start1, end1)) out.set(r.key as VariantKey, toRecord(r));
+    return out;
   }
 
   close(): void {
     this.db.close();
   }
+}
+
+function toRecord(r: ClinvarRow): ClinvarRecord {
+  return {
+    key: r.key as VariantKey,
+    id: r.id,
+    alleleId: r.allele_id,
+    significance: r.significance,
+    reviewStatus: r.review_status,
+    stars: r.stars,
+    conditions: split(r.conditions),
+    diseaseDb: r.disease_db,
+    genes: split(r.genes),
+    consequences: split(r.consequences),
+    rsid: r.rsid,
+  };
 }
