@@ -49,7 +49,7 @@ export async function annotateShard(job: AnnotateJob): Promise<ShardOutcome> {
         // Sweep: transcripts enter when their flank reaches the variant, leave when it has passed.
         while (next < transcripts.length && transcripts[next].start1 - FLANK_BP <= vEnd) active.push(transcripts[next++]);
         active = active.filter((t) => t.end1 + FLANK_BP >= v.pos);
-        const perTx = active.map((t) => transcriptConsequence(t, v.pos, v.ref, v.alt)).filter((c): c is TranscriptConsequence => c !== null);
+        const perTx = active.map((t) => transcriptConsequence(t, v.pos, v.ref, v.alt, bundle.sequence)).filter((c): c is TranscriptConsequence => c !== null);
         const genes = perGene(perTx);
         const cv = clinvar?.get(variantKey(v.chrom, v.pos, v.ref, v.alt));
         const a: AnnotatedVariant = {
@@ -101,7 +101,7 @@ function perGene(list: TranscriptConsequence[]): GeneConsequence[] {
   const out: GeneConsequence[] = [];
   for (const gene of [...byGene.keys()].sort()) {
     const best = pickTranscript(byGene.get(gene) as TranscriptConsequence[]) as TranscriptConsequence;
-    out.push({ gene, transcript: best.transcript, consequence: best.consequence, terms: best.terms, location: best.location, maneSelect: best.maneSelect });
+    out.push({ gene, transcript: best.transcript, consequence: best.consequence, terms: best.terms, location: best.location, maneSelect: best.maneSelect, hgvsC: best.hgvsC, hgvsP: best.hgvsP });
   }
   return out;
 }

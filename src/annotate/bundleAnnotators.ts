@@ -1,8 +1,10 @@
 import * as path from 'node:path';
+import { IndexedFasta } from '../io/fasta';
 import { ClinvarLookup } from '../reference/clinvar';
 import { GeneModels } from '../reference/genes';
 import { GnomadTable } from '../reference/gnomad';
 import { Manifest, readManifest, sourceFile } from '../reference/manifest';
+import { TranscriptSequenceCache } from './codingSequence';
 
 /** Read-only openers of one bundle's annotation sources, opened once per worker thread. */
 export interface BundleAnnotators {
@@ -10,6 +12,8 @@ export interface BundleAnnotators {
   clinvar: ClinvarLookup | null;
   genes: GeneModels | null;
   gnomad: GnomadTable | null;
+  /** Genome sequence for codons and HGVS 3' shifting; null when the bundle lists no FASTA. */
+  sequence: TranscriptSequenceCache | null;
 }
 
 const cache = new Map<string, Promise<BundleAnnotators>>();
@@ -23,11 +27,13 @@ export function openBundleAnnotators(bundleDir: string): Promise<BundleAnnotator
       const clinvarFile = sourceFile(key, manifest, 'clinvar');
       const genesFile = sourceFile(key, manifest, 'genes');
       const gnomadFile = sourceFile(key, manifest, 'gnomad');
+      const fastaFile = sourceFile(key, manifest, 'fasta');
       return {
         manifest,
         clinvar: clinvarFile ? new ClinvarLookup(clinvarFile) : null,
         genes: genesFile ? new GeneModels(genesFile) : null,
         gnomad: gnomadFile ? await GnomadTable.open(gnomadFile) : null,
+        sequence: fastaFile ? new TranscriptSequenceCache(IndexedFasta.open(fastaFile)) : null,
       };
     })();
     cache.set(key, p);

@@ -1,5 +1,10 @@
 import type { TranscriptRecord } from '../reference/genes';
+import { toAlleleChange } from './alleleChange';
+import type { TranscriptSequenceCache } from './codingSequence';
+import { hgvsC } from './hgvsC';
+import { proteinEffect } from './proteinEffect';
 import { ConsequenceTerm, mostSevere, severityRank } from './soTerms';
+import { layoutOf } from './transcriptLayout';
 
 /** Distance for upstream/downstream_gene_variant, as VEP's default. */
 export const FLANK_BP = 5000;
@@ -13,7 +18,16 @@ export interface TranscriptConsequence {
   location: string | null;
   maneSelect: boolean;
   canonical: boolean;
+  /** HGVS c./n. with the transcript accession, null where the model and sequence cannot fix it. */
+  hgvsC: string | null;
+  /** HGVS p. as a predicted consequence, `NP_...:p.(Ala331Thr)`; null without sequence or outside the CDS. */
+  hgvsP: string | null;
+  /** Why sequence-dependent results are missing although a FASTA is present (e.g. an internal stop). */
+  sequenceProblem: string | null;
 }
+
+/** Terms the structure-only path gives inside the CDS, replaced when codons are known. */
+const STRUCTURAL_CDS_TERMS = new Set<ConsequenceTerm>(['frameshift_variant', 'start_lost', 'inframe_insertion', 'inframe_deletion', 'protein_altering_variant', 'coding_sequence_variant']);
 
 /** Affected genomic bases [a, b] (1-based), given trimmed alleles with their VCF padding base. */
 export function affectedSpan(pos: number, ref: string, alt: string): { a: number; b: number; kind: 'snv' | 'mnv' | 'ins' | 'del' | 'delins' } {
@@ -31,10 +45,10 @@ const overlaps = (a: number, b: number, s: number, e: number): boolean => a <= e
  * introns and flanks. Substitutions inside the CDS stay `coding_sequence_variant` until codons are
  * known (VEP uses the same term when it cannot translate).
  */
-export function transcriptConsequence(tx: TranscriptRecord, pos: number, ref: string, alt: string): TranscriptConsequence | null {
+export function transcriptConsequence(tx: TranscriptRecord, pos: number, ref: string, alt: string, sequence: TranscriptSequenceCache | null = null): TranscriptConsequence | null {
   const { a, b, kind } = affectedSpan(pos, ref, alt);
   if (b < tx.start1 - FLANK_BP || a > tx.end1 + FLANK_BP) return null;
-  const base = { transcript: tx.accession, gene: tx.geneSymbol, maneSelect: tx.maneSelect, canonical: tx.canonical };
+  const base = { transcript: tx.accession, gene: tx.geneSymbol, maneSelect: tx.maneSelect, canonical: tx.canonical, hgvsC: null, hgvsP: null, sequenceProblem: null };
   const plus = tx.strand === '+';
   if (b < tx.start1 || a > tx.end1) {
     const before = b < tx.start1;
@@ -80,8 +94,26 @@ export function transcriptConsequence(tx: TranscriptRecord, pos: number, ref: st
     }
   }
   if (terms.size === 0) terms.add(coding ? 'coding_sequence_variant' : 'non_coding_transcript_variant');
-  const list = [...terms].sort((x, y) => severityRank(x) - severityRank(y));
-  return { ...base, terms: list, consequence: mostSevere(list), location };
+  const change = toAlleleChange(pos, ref, alt);
+  const out: TranscriptConsequence = { ...base, terms: [], consequence: 'intergenic_variant', location, hgvsC: hgvsC(tx, change, sequence) };
+  if (sequence !== null && coding && [...terms].some((t) => STRUCTURAL_CDS_TERMS.has(t))) {
+    const txSeq = sequence.get(tx);
+    const effect = txSeq === null ? null : proteinEffect(layoutOf(tx), txSeq, change);
+    if (txSeq === null) out.sequenceProblem = 'no reference sequence for this transcript in the FASTA';
+    else if (effect?.kind === 'unsupported') out.sequenceProblem = effect.problem;
+    else if (effect?.kind === 'change') {
+      for (const t of STRUCTURAL_CDS_TERMS) terms.delete(t);
+      const pc = effect.change;
+      terms.add(pc.term);
+      // A stop created by an in-frame indel is also an in-frame indel (VEP reports both).
+      if (pc.term === 'stop_gained' && !effect.frameshift && effect.lengthDelta !== 0) terms.add(effect.lengthDelta > 0 ? 'inframe_insertion' : 'inframe_deletion');
+      if (pc.term === 'stop_gained' && effect.frameshift) terms.add('frameshift_variant');
+      out.hgvsP = tx.proteinAccession ? `${tx.proteinAccession}:p.(${pc.description})` : `p.(${pc.description})`;
+    }
+  }
+  out.terms = [...terms].sort((x, y) => severityRank(x) - severityRank(y));
+  out.consequence = mostSevere(out.terms);
+  return out;
 }
 
 function codingTerm(tx: TranscriptRecord, a: number, b: number, ref: string, alt: string, kind: string): ConsequenceTerm {

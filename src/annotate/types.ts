@@ -28,6 +28,10 @@ export interface GeneConsequence {
   terms: ConsequenceTerm[];
   location: string | null;
   maneSelect: boolean;
+  /** HGVS c./n. on `transcript`, e.g. `NM_000059.4:c.5946del`; null where it cannot be fixed without sequence. */
+  hgvsC: string | null;
+  /** HGVS p. as a predicted consequence, e.g. `NP_000050.3:p.(Ser1982ArgfsTer22)`; null without a FASTA. */
+  hgvsP: string | null;
 }
 
 /**

@@ -25,6 +25,8 @@ interface GeneVariant {
   consequence: string;
   transcript: string;
   location: string | null;
+  hgvsC: string | null;
+  hgvsP: string | null;
   evidence: VariantEvidence;
 }
 
@@ -43,7 +45,7 @@ export function rankCandidates(passing: AnnotatedVariant[], ontology: HpoOntolog
     for (const g of v.genes) {
       let list = byGene.get(g.gene);
       if (!list) byGene.set(g.gene, (list = []));
-      list.push({ v, consequence: g.consequence, transcript: g.transcript, location: g.location, evidence: scoreVariant(v, g.consequence) });
+      list.push({ v, consequence: g.consequence, transcript: g.transcript, location: g.location, hgvsC: g.hgvsC, hgvsP: g.hgvsP, evidence: scoreVariant(v, g.consequence) });
     }
   }
   const matcher = new PhenotypeMatcher(ontology, opts.patientTerms);
@@ -145,8 +147,8 @@ function toCandidateVariant(g: GeneVariant): CandidateVariant {
     consequence: g.consequence,
     transcript: g.transcript,
     location: g.location,
-    hgvs_c: null,
-    hgvs_p: null,
+    hgvs_c: g.hgvsC,
+    hgvs_p: g.hgvsP,
     gnomad: v.gnomad ? { af: v.gnomad.af, ac: v.gnomad.ac, an: v.gnomad.an, nhomalt: v.gnomad.nhomalt, grpmax_af: v.gnomad.grpmaxAf, grpmax: v.gnomad.grpmax } : null,
     clinvar: v.clinvar ? { id: v.clinvar.id, significance: v.clinvar.significance, stars: v.clinvar.stars, conditions: v.clinvar.conditions, review_status: v.clinvar.reviewStatus } : null,
     score: round(g.evidence.score),
