@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import { DEFAULT_FILTERS } from '../../src/prioritise/filters';
 import * as path from 'node:path';
 import { readGenePredLite } from '../../bench/lib/genePredLite';
 import { annotateShard } from '../../src/annotate/annotateShard';
@@ -33,9 +34,9 @@ function bundle(withFasta: boolean): string {
 describeShared('annotateShard with and without a FASTA in the bundle', () => {
   async function run(withFasta: boolean) {
     const dir = bundle(withFasta);
-    const out = await annotateShard({ shard: { index: 0, vcf: path.join(dir, 'in.vcf'), ranges: null, regions: null }, bundleDir: dir, read: { sampleColumn: 9, displayName: 'in.vcf', compression: 'none' } });
+    const out = await annotateShard({ shard: { index: 0, vcf: path.join(dir, 'in.vcf'), ranges: null, regions: null }, bundleDir: dir, read: { sampleColumn: 9, displayName: 'in.vcf', compression: 'none' }, filters: DEFAULT_FILTERS });
     if (!out.ok) throw new Error(JSON.stringify(out.error));
-    return out.variants[0].genes[0];
+    return out.passing[0].genes[0];
   }
 
   test('with FASTA: missense with VEP\'s c. and p. on the MANE-flagged transcript', async () => {
