@@ -10,6 +10,7 @@ import { readTermInputs, TermInput } from './io/hpoInput';
 import { openTabixIndex } from './io/tabixIndex';
 import { readVcfHeader, VcfHeader } from './io/vcfHeader';
 import type { Logger } from './log';
+import { Progress, shardWeight, silentProgress } from './progress';
 import { DEFAULT_FILTERS } from './prioritise/filters';
 import { rankCandidates } from './prioritise/rank';
 import { GeneModels } from './reference/genes';
@@ -18,6 +19,7 @@ import type { HpoId } from './reference/hpoTypes';
 import { Manifest, readManifest, sourceFile } from './reference/manifest';
 import { renderReportHtml } from './report/html';
 import { PatientTermOut, renderResultsJson, Results, RESULTS_SCHEMA } from './report/results';
+import { scoreDistribution } from './report/scoreDistribution';
 import { renderCandidatesTsv } from './report/tsv';
 import { planByContig, wholeFileShard } from './shard/plan';
 import type { Region, ShardSpec } from './shard/types';
@@ -40,6 +42,8 @@ export interface RunOptions {
   /** The result-affecting command line, recorded in the outputs. */
   command: string;
   log: Logger;
+  /** Progress of annotation as shards complete (a bar on a terminal); none when absent. */
+  progress?: Progress;
 }
 
 export function defaultThreads(): number {
@@ -84,7 +88,7 @@ function startedAt(): string {
   return new Date().toISOString();
 }
 
-async function annotateAll(shards: ShardSpec[], job: Omit<AnnotateJob, 'shard'>, threads: number): Promise<{ variants: AnnotatedVariant[]; counts: ReadCounts; warnings: string[] }> {
+async function annotateAll(shards: ShardSpec[], job: Omit<AnnotateJob, 'shard'>, threads: number, progress: Progress): Promise<{ variants: AnnotatedVariant[]; counts: ReadCounts; warnings: string[] }> {
   const pool = new Piscina({
     filename: path.resolve(__dirname, '..', 'workers', 'annotate-shard.js'),
     minThreads: 1,
@@ -92,7 +96,14 @@ async function annotateAll(shards: ShardSpec[], job: Omit<AnnotateJob, 'shard'>,
     idleTimeout: 100,
   });
   try {
-    const outcomes: ShardOutcome[] = await Promise.all(shards.map((shard) => pool.run({ ...job, shard } satisfies AnnotateJob) as Promise<ShardOutcome>));
+    progress.start(shards.map(shardWeight));
+    const runShard = async (shard: ShardSpec) => {
+      const o = (await pool.run({ ...job, shard } satisfies AnnotateJob)) as ShardOutcome;
+      progress.shardDone(shard.index, o.ok ? o.counts.records : 0);
+      return o;
+    };
+    const outcomes: ShardOutcome[] = await Promise.all(shards.map(runShard));
+    progress.finish();
     // Merge in shard order so the result does not depend on which worker finished first.
     outcomes.sort((a, b) => a.index - b.index);
     const counts = emptyReadCounts();
@@ -106,6 +117,7 @@ async function annotateAll(shards: ShardSpec[], job: Omit<AnnotateJob, 'shard'>,
     }
     return { variants, counts, warnings };
   } finally {
+    progress.finish();
     await pool.destroy();
   }
 }
@@ -143,7 +155,7 @@ export async function runPipeline(opts: RunOptions): Promise<Results> {
   }
   opts.log.info(`annotating ${path.basename(opts.vcf)} in ${shards.length} shard(s) on ${Math.min(opts.threads, Math.max(1, shards.length))} thread(s)`);
   const { variants, counts, warnings } = shards.length
-    ? await annotateAll(shards, { bundleDir, read: { sampleColumn, displayName: opts.vcf, compression: header.compression } }, opts.threads)
+    ? await annotateAll(shards, { bundleDir, read: { sampleColumn, displayName: opts.vcf, compression: header.compression } }, opts.threads, opts.progress ?? silentProgress)
     : { variants: [], counts: emptyReadCounts(), warnings: [] as string[] };
   for (const w of warnings) opts.log.warn(w);
   if (counts.unknown_contig > 0) warnings.push(`${counts.unknown_contig} record(s) on contigs the ${manifest.build} bundle does not have were skipped`);
@@ -158,7 +170,8 @@ export async function runPipeline(opts: RunOptions): Promise<Results> {
     models.close();
   }
   const filters = { ...DEFAULT_FILTERS, maxAf: opts.maxAf, passOnly: opts.passOnly };
-  const ranked = rankCandidates(variants, ontology, { filters, top: opts.top, patientTerms: patientTerms.map((t) => t.id as HpoId), sex: opts.sex, geneIds });
+  // Every gene is ranked so the report can show where the top candidates sit among all scores.
+  const ranked = rankCandidates(variants, ontology, { filters, top: Number.MAX_SAFE_INTEGER, patientTerms: patientTerms.map((t) => t.id as HpoId), sex: opts.sex, geneIds });
 
   const results: Results = {
     schema: RESULTS_SCHEMA,
@@ -175,13 +188,14 @@ export async function runPipeline(opts: RunOptions): Promise<Results> {
     counts: {
       variants: variants.length,
       passed_filters: ranked.passed,
-      candidates: ranked.candidates.length,
+      candidates: Math.min(opts.top, ranked.candidates.length),
       genes_considered: ranked.genesConsidered,
       per_filter: ranked.perFilter,
       read: counts,
     },
     warnings,
-    candidates: ranked.candidates,
+    score_distribution: scoreDistribution(ranked.candidates.map((c) => c.score)),
+    candidates: ranked.candidates.slice(0, opts.top),
   };
   const outputs = new AtomicOutputSet(opts.out);
   try {
@@ -193,6 +207,6 @@ export async function runPipeline(opts: RunOptions): Promise<Results> {
     outputs.abort();
     throw e;
   }
-  opts.log.info(`${variants.length} variants, ${ranked.passed} passed filters, ${ranked.candidates.length} candidate gene(s); wrote ${opts.out}/results.json, candidates.tsv, report.html`);
+  opts.log.info(`${variants.length} variants, ${ranked.passed} passed filters, ${results.candidates.length} candidate gene(s); wrote ${opts.out}/results.json, candidates.tsv, report.html`);
   return results;
 }
