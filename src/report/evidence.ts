@@ -27,7 +27,7 @@ function gnomadFact(v: CandidateVariant): SafeHtml {
 function clinvarFact(v: CandidateVariant): SafeHtml {
   const c = v.clinvar;
   if (!c) return html`<span class="muted">not in ClinVar</span>`;
-  const conditions = c.conditions.length ? html`; conditions: ${c.conditions.join('; ')}` : '';
+  const conditions = c.conditions.length ? html`; conditions: ${c.conditions.map((x) => x.replace(/_/g, ' ')).join('; ')}` : '';
   return html`${clinvarSummary(c)} <span class="muted">${c.review_status.replace(/_/g, ' ')}</span>; VariationID ${c.id}${conditions}`;
 }
 
@@ -50,13 +50,19 @@ function otherDiseases(c: Candidate): SafeHtml {
   return html`<p class="small">Other diseases of ${c.gene.symbol}: ${others.map((d, i) => html`${i ? '; ' : ''}${d.name} <span class="muted">${d.id}, match ${scoreLabel(d.phenotype_score)}</span>`)}.</p>`;
 }
 
+/** Explanations are written as clauses; the report shows them as sentences. */
+function sentence(text: string): string {
+  const t = text.trim();
+  return t ? `${t[0].toUpperCase()}${t.slice(1)}${/[.!?]$/.test(t) ? '' : '.'}` : '';
+}
+
 /** One candidate's evidence: why it scores as it does, with each fact's source. */
 export function evidenceSection(c: Candidate, sources: ReferenceSource[]): SafeHtml {
   const disease = c.phenotype.disease;
   return html`<section class="candidate" id="${evidenceAnchor(c)}">
 <h3>${c.rank}. ${c.gene.symbol}${disease ? html` · ${disease.name} <span class="muted small">${disease.id}</span>` : ''}</h3>
 <p>Score <strong>${scoreLabel(c.score)}</strong> = phenotype match ${scoreLabel(c.phenotype.score)} × genotype ${scoreLabel(c.variant_score)}.
-Inheritance${c.gene.inheritance.length ? html` of the gene's diseases: ${c.gene.inheritance.join(', ')}` : ': none annotated'}. <span class="${c.inheritance.fits ? '' : 'fit-no'}">${c.inheritance.explanation}.</span></p>
+Inheritance${c.gene.inheritance.length ? html` of the gene's diseases: ${c.gene.inheritance.join(', ')}` : ': none annotated'}. <span class="${c.inheritance.fits ? '' : 'fit-no'}">${sentence(c.inheritance.explanation)}</span></p>
 <h4>Phenotype match <span class="source">[${sourceCitation(sources, 'hpo')}]</span></h4>
 ${matchTable(c.phenotype.matches)}
 ${otherDiseases(c)}

@@ -11,7 +11,7 @@ function sourcesTable(r: Results): SafeHtml {
 }
 
 function filtersTable(r: Results): SafeHtml {
-  const rows = filterCounts(r).map((f) => html`<tr><td>${f.description}</td><td class="num">${countLabel(f.removed)}</td></tr>`);
+  const rows = filterCounts(r).map((f) => html`<tr><td>removed: ${f.description}</td><td class="num">${countLabel(f.removed)}</td></tr>`);
   const read = r.counts.read;
   const skipped: Array<[string, number]> = [
     ['structural (symbolic or breakend) alleles, not assessed', read.symbolic_or_breakend],

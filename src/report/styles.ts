@@ -13,8 +13,8 @@ code,.mono{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,"DejaVu Sans
 table{border-collapse:collapse;width:100%;margin:.4rem 0}
 th,td{border:1px solid var(--line);padding:.28rem .4rem;text-align:left;vertical-align:top}
 th{background:var(--head);font-weight:600}
-td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-td.variant{overflow-wrap:anywhere;min-width:11rem}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums} td.num{white-space:nowrap}
+td.variant{overflow-wrap:anywhere;min-width:10rem}
 .muted{color:var(--muted)} .small{font-size:.85em}
 .meta{display:flex;flex-wrap:wrap;gap:.2rem 1.4rem;margin:.3rem 0 .6rem;padding:0;list-style:none}
 .meta b{font-weight:600}
@@ -27,11 +27,11 @@ td.variant{overflow-wrap:anywhere;min-width:11rem}
 .warn ul{margin:.2rem 0 0;padding-left:1.2rem}
 .plots{display:flex;flex-wrap:wrap;gap:1rem 2rem;align-items:flex-start}
 figure{margin:.5rem 0} figcaption{font-size:.85em;color:var(--muted);max-width:560px}
-svg text{font-family:inherit}
+svg text{font-family:inherit} svg.plot{max-width:100%;height:auto}
 section.candidate{border:1px solid var(--line);border-radius:.4rem;padding:.6rem .8rem;margin:.8rem 0}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.15rem .9rem;margin:.3rem 0}
 dl.facts dt{color:var(--muted)} dl.facts dd{margin:0}
-.source{color:var(--muted);font-size:.85em}
+.source{color:var(--muted);font-size:.85em;font-weight:400} h4 .source{text-transform:none;letter-spacing:0}
 ul.reasons{margin:.2rem 0;padding-left:1.2rem}
 footer{margin-top:2rem;border-top:1px solid var(--line);padding-top:.6rem;font-size:12.5px;color:#3d444d}
 footer h2{font-size:1rem}
@@ -39,7 +39,7 @@ footer h2{font-size:1rem}
 @page{size:A4;margin:12mm}
 @media print{
   body{margin:0;max-width:none;font-size:9.5pt;padding:0}
-  h2{break-after:avoid} table{font-size:8.5pt} thead{display:table-header-group} tr{break-inside:avoid}
+  h2{break-after:avoid} table{font-size:8pt} th,td{padding:.15rem .25rem} td.variant{min-width:0} thead{display:table-header-group} tr{break-inside:avoid}
   section.candidate{break-inside:avoid} a{color:inherit;text-decoration:none}
   .terms li{background:none;border:1px solid var(--line)}
 }
