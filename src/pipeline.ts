@@ -10,6 +10,7 @@ import { readTermInputs, TermInput } from './io/hpoInput';
 import { openTabixIndex } from './io/tabixIndex';
 import { readVcfHeader, VcfHeader } from './io/vcfHeader';
 import type { Logger } from './log';
+import { Progress, shardWeight, silentProgress } from './progress';
 import { DEFAULT_FILTERS, emptyFilterCounts, FilterCounts } from './prioritise/filters';
 import { rankCandidates } from './prioritise/rank';
 import { GeneModels } from './reference/genes';
@@ -18,6 +19,7 @@ import type { HpoId } from './reference/hpoTypes';
 import { Manifest, readManifest, sourceFile } from './reference/manifest';
 import { renderReportHtml } from './report/html';
 import { PatientTermOut, renderResultsJson, Results, RESULTS_SCHEMA } from './report/results';
+import { scoreDistribution } from './report/scoreDistribution';
 import { renderCandidatesTsv } from './report/tsv';
 import { parseShardSelector, planShards, wholeFileShard } from './shard/plan';
 import type { Region, ShardSpec } from './shard/types';
@@ -42,6 +44,8 @@ export interface RunOptions {
   /** The result-affecting command line, recorded in the outputs. */
   command: string;
   log: Logger;
+  /** Progress of annotation as shards complete (a bar on a terminal); none when absent. */
+  progress?: Progress;
 }
 
 export function defaultThreads(): number {
@@ -94,7 +98,7 @@ interface Annotated {
   warnings: string[];
 }
 
-async function annotateAll(shards: ShardSpec[], job: Omit<AnnotateJob, 'shard'>, threads: number): Promise<Annotated> {
+async function annotateAll(shards: ShardSpec[], job: Omit<AnnotateJob, 'shard'>, threads: number, progress: Progress): Promise<Annotated> {
   const pool = new Piscina({
     filename: path.resolve(__dirname, '..', 'workers', 'annotate-shard.js'),
     minThreads: 1,
@@ -102,7 +106,14 @@ async function annotateAll(shards: ShardSpec[], job: Omit<AnnotateJob, 'shard'>,
     idleTimeout: 100,
   });
   try {
-    const outcomes: ShardOutcome[] = await Promise.all(shards.map((shard) => pool.run({ ...job, shard } satisfies AnnotateJob) as Promise<ShardOutcome>));
+    progress.start(shards.map(shardWeight));
+    const runShard = async (shard: ShardSpec) => {
+      const o = (await pool.run({ ...job, shard } satisfies AnnotateJob)) as ShardOutcome;
+      progress.shardDone(shard.index, o.ok ? o.counts.records : 0);
+      return o;
+    };
+    const outcomes: ShardOutcome[] = await Promise.all(shards.map(runShard));
+    progress.finish();
     // Merge in shard order so the result does not depend on which worker finished first.
     outcomes.sort((a, b) => a.index - b.index);
     const merged: Annotated = { passing: [], annotated: 0, perFilter: emptyFilterCounts(), counts: emptyReadCounts(), warnings: [] };
@@ -116,6 +127,7 @@ async function annotateAll(shards: ShardSpec[], job: Omit<AnnotateJob, 'shard'>,
     }
     return merged;
   } finally {
+    progress.finish();
     await pool.destroy();
   }
 }
@@ -164,7 +176,7 @@ export async function runPipeline(opts: RunOptions): Promise<Results> {
   opts.log.info(`annotating ${path.basename(opts.vcf)} in ${shards.length} shard(s) on ${Math.min(opts.threads, Math.max(1, shards.length))} thread(s)`);
   const filters = { ...DEFAULT_FILTERS, maxAf: opts.maxAf, passOnly: opts.passOnly };
   const { passing, annotated, perFilter, counts, warnings } = shards.length
-    ? await annotateAll(shards, { bundleDir, filters, read: { sampleColumn, displayName: opts.vcf, compression: header.compression } }, opts.threads)
+    ? await annotateAll(shards, { bundleDir, filters, read: { sampleColumn, displayName: opts.vcf, compression: header.compression } }, opts.threads, opts.progress ?? silentProgress)
     : { passing: [], annotated: 0, perFilter: emptyFilterCounts(), counts: emptyReadCounts(), warnings: [] as string[] };
   for (const w of warnings) opts.log.warn(w);
   if (counts.unknown_contig > 0) warnings.push(`${counts.unknown_contig} record(s) on contigs the ${manifest.build} bundle does not have were skipped`);
@@ -178,7 +190,8 @@ export async function runPipeline(opts: RunOptions): Promise<Results> {
     for (const g of models.allGenes()) geneIds.set(g.symbol, g.ncbiId || g.hgncId);
     models.close();
   }
-  const ranked = rankCandidates(passing, ontology, { top: opts.top, patientTerms: patientTerms.map((t) => t.id as HpoId), sex: opts.sex, geneIds });
+  // Every gene is ranked so the report can show where the top candidates sit among all scores.
+  const ranked = rankCandidates(passing, ontology, { top: Number.MAX_SAFE_INTEGER, patientTerms: patientTerms.map((t) => t.id as HpoId), sex: opts.sex, geneIds });
 
   const results: Results = {
     schema: RESULTS_SCHEMA,
@@ -195,13 +208,14 @@ export async function runPipeline(opts: RunOptions): Promise<Results> {
     counts: {
       variants: annotated,
       passed_filters: passing.length,
-      candidates: ranked.candidates.length,
+      candidates: Math.min(opts.top, ranked.candidates.length),
       genes_considered: ranked.genesConsidered,
       per_filter: perFilter,
       read: counts,
     },
     warnings,
-    candidates: ranked.candidates,
+    score_distribution: scoreDistribution(ranked.candidates.map((c) => c.score)),
+    candidates: ranked.candidates.slice(0, opts.top),
   };
   const outputs = new AtomicOutputSet(opts.out);
   try {
@@ -213,6 +227,6 @@ export async function runPipeline(opts: RunOptions): Promise<Results> {
     outputs.abort();
     throw e;
   }
-  opts.log.info(`${annotated} variants, ${passing.length} passed filters, ${ranked.candidates.length} candidate gene(s); wrote ${opts.out}/results.json, candidates.tsv, report.html`);
+  opts.log.info(`${annotated} variants, ${passing.length} passed filters, ${results.candidates.length} candidate gene(s); wrote ${opts.out}/results.json, candidates.tsv, report.html`);
   return results;
 }

@@ -1,5 +1,6 @@
 import type { Argv } from 'yargs';
 import { createLogger, LogFormat, Logger } from '../log';
+import { createProgress, Progress } from '../progress';
 
 export interface LogArgs {
   quiet: boolean;
@@ -14,6 +15,11 @@ export function withLogOptions<T>(y: Argv<T>): Argv<T & LogArgs> {
 
 export function loggerFrom(args: LogArgs): Logger {
   return createLogger({ quiet: args.quiet, format: args['log-format'] });
+}
+
+/** Progress on stderr: a bar when it is a terminal, JSON lines with --log-format json, none with --quiet. */
+export function progressFrom(args: LogArgs): Progress {
+  return createProgress({ quiet: args.quiet, format: args['log-format'] });
 }
 
 /** Options that change only how a run executes, not its results; left out of the recorded command. */

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { CommandModule } from 'yargs';
 import { defaultThreads, runPipeline } from '../pipeline';
-import { LogArgs, loggerFrom, withLogOptions } from './common';
+import { LogArgs, loggerFrom, progressFrom, withLogOptions } from './common';
 
 interface DemoArgs extends LogArgs {
   out: string;
@@ -34,6 +34,7 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
       top: 20,
       command: `vartriage run --vcf samples/demo-proband.vcf.gz --hpo ${DEMO_HPO} --reference reference/demo --sex female --out ${a.out}`,
       log: loggerFrom(a),
+      progress: progressFrom(a),
     });
     const lines = results.candidates.slice(0, 5).map((c) => {
       const v = c.variants[0];

@@ -1,6 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { defaultThreads, runPipeline } from '../pipeline';
-import { LogArgs, loggerFrom, recordedCommand, withLogOptions } from './common';
+import { LogArgs, loggerFrom, progressFrom, recordedCommand, withLogOptions } from './common';
 
 export interface RunArgs extends LogArgs {
   vcf: string;
@@ -65,6 +65,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       top: a.top,
       command: recordedCommand(process.argv.slice(2)),
       log: loggerFrom(a),
+      progress: progressFrom(a),
     });
   },
 };

@@ -2,6 +2,7 @@ import type { ReadCounts } from '../annotate/types';
 import type { FilterName } from '../prioritise/filters';
 import type { Candidate } from '../prioritise/types';
 import type { SourceEntry } from '../reference/manifest';
+import type { ScoreDistribution } from './scoreDistribution';
 
 /** Version of the results.json layout; bump on any incompatible change (docs/results-schema.md). */
 export const RESULTS_SCHEMA = 'vartriage.results/1';
@@ -30,6 +31,8 @@ export interface Results {
     read: ReadCounts;
   };
   warnings: string[];
+  /** Scores of all genes, candidates or not; added within schema 1, so readers must allow it to be absent. */
+  score_distribution?: ScoreDistribution;
   candidates: Candidate[];
 }
 

@@ -1,8 +1,11 @@
 import type { Candidate } from '../prioritise/types';
 
+/** Columns of candidates.tsv, documented in docs/results-schema.md; missing values are '.'. */
 export const CANDIDATE_COLUMNS = [
   'rank', 'score', 'gene', 'phenotype_score', 'variant_score', 'disease', 'inheritance', 'chrom', 'pos', 'ref', 'alt',
   'zygosity', 'consequence', 'transcript', 'gnomad_af', 'clinvar_significance', 'clinvar_stars', 'clinvar_id',
+  // Added after the first release: appended so scripts that read columns by position keep working.
+  'hgvs_c', 'hgvs_p', 'vcf_id',
 ];
 
 /** TSV fields cannot hold tabs or newlines; they are replaced by spaces. */
@@ -20,7 +23,7 @@ export function renderCandidatesTsv(candidates: Candidate[]): string {
         [
           c.rank, c.score, c.gene.symbol, c.phenotype.score, c.variant_score, c.phenotype.disease ? `${c.phenotype.disease.id} ${c.phenotype.disease.name}` : null,
           c.inheritance.mode, v.chrom, v.pos, v.ref, v.alt, v.zygosity, v.consequence, v.transcript, v.gnomad ? v.gnomad.af : null,
-          v.clinvar?.significance, v.clinvar?.stars, v.clinvar?.id,
+          v.clinvar?.significance, v.clinvar?.stars, v.clinvar?.id, v.hgvs_c, v.hgvs_p, v.id,
         ].map(cell).join('\t'),
       );
     }
