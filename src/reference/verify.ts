@@ -1,0 +1,3 @@
+export async function verifyBundle(dir: string): Promise<string[]> {
+  return [dir];
+}
