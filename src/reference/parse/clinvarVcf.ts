@@ -33,6 +33,8 @@ export function detectClinvarLayout(file: string, declared: Set<string>): Clinva
 
 const ACGTN = /^[ACGTN]+$/;
 const listOf = (v: string | undefined, sep: string): string[] => (v ? v.split(sep).filter((x) => x.length > 0 && x !== '.') : []);
+/** A value or '' when absent or missing ('.', VCF 4.3 §1.6.1). */
+const text = (v: string | undefined): string => (v === undefined || v === '.' ? '' : v);
 const dedupe = (xs: string[]): string[] => [...new Set(xs)];
 /**
  * MacArthur-parse values: their writer replaced ', ' (after spaces became '_': ',_') with '..'.
@@ -67,27 +69,27 @@ export function* parseClinvarVcf(file: string, build: GenomeBuild, counts: Clinv
 type ClinvarFields = Omit<ClinvarRecord, 'key' | 'significance'>;
 
 function officialFields(vcfId: string, info: string): ClinvarFields {
-  const reviewStatus = infoValue(info, 'CLNREVSTAT') ?? '';
+  const reviewStatus = text(infoValue(info, 'CLNREVSTAT'));
   return {
     id: vcfId === '.' ? '' : vcfId,
-    alleleId: infoValue(info, 'ALLELEID') ?? '',
+    alleleId: text(infoValue(info, 'ALLELEID')),
     reviewStatus,
     stars: reviewStars(reviewStatus),
     conditions: listOf(infoValue(info, 'CLNDN'), '|'),
-    diseaseDb: infoValue(info, 'CLNDISDB') ?? '',
+    diseaseDb: text(infoValue(info, 'CLNDISDB')),
     // GENEINFO: symbol:GeneID pairs separated by '|'.
     genes: listOf(infoValue(info, 'GENEINFO'), '|').map((g) => g.split(':')[0]),
     // MC: "SO:0001583|missense_variant" pairs separated by ','.
     consequences: dedupe(listOf(infoValue(info, 'MC'), ',').map((m) => m.split('|')[1] ?? m)),
-    rsid: infoValue(info, 'RS') ?? '',
+    rsid: text(infoValue(info, 'RS')),
   };
 }
 
 function macarthurFields(info: string): ClinvarFields {
-  const reviewStatus = macarthurText(infoValue(info, 'REVIEW_STATUS') ?? '');
+  const reviewStatus = macarthurText(text(infoValue(info, 'REVIEW_STATUS')));
   const gold = toNumber(infoValue(info, 'GOLD_STARS'));
   return {
-    id: infoValue(info, 'MEASURESET_ID') ?? '',
+    id: text(infoValue(info, 'MEASURESET_ID')),
     alleleId: '',
     reviewStatus,
     stars: gold !== undefined && Number.isInteger(gold) && gold >= 0 && gold <= 4 ? gold : reviewStars(reviewStatus),
