@@ -5,7 +5,7 @@ import { variantKey } from '../../variant/types';
 import type { ClinvarRecord } from '../clinvar';
 import { reviewStars } from '../clinvarSignificance';
 import { infoValue, toNumber } from './vcfInfo';
-import { openSourceVcf, VcfSourceCounts } from './vcfSource';
+import { declaredInfoIds, openSourceVcf, VcfSourceCounts } from './vcfSource';
 
 /**
  * The two ClinVar VCF layouts labs hold:
@@ -45,7 +45,7 @@ const macarthurText = (v: string): string => v.replace(/\.\./g, ',_');
 /** Streams one ClinVar VCF as records keyed by normalised `chrom:pos:ref:alt`, one per ALT allele. */
 export function* parseClinvarVcf(file: string, build: GenomeBuild, counts: ClinvarParseCounts): Generator<ClinvarRecord> {
   const vcf = openSourceVcf(file, build);
-  const layout = detectClinvarLayout(file, new Set(vcf.header.info.keys()));
+  const layout = detectClinvarLayout(file, declaredInfoIds(vcf.header));
   const sigKey = layout === 'official' ? 'CLNSIG' : 'CLINICAL_SIGNIFICANCE';
   for (const r of vcf.records(counts)) {
     const significance = infoValue(r.info, sigKey);

@@ -4,7 +4,7 @@ import { primaryContigs } from '../../variant/assemblies';
 import { isSymbolicAllele, trimAlleles } from '../../variant/normalise';
 import type { GnomadRecord } from '../gnomad';
 import { infoValue, perAllele, toNumber } from './vcfInfo';
-import { openSourceVcf, VcfSourceCounts } from './vcfSource';
+import { declaredInfoIds, openSourceVcf, VcfSourceCounts } from './vcfSource';
 
 /**
  * Which INFO keys a gnomAD release uses for the group-max frequency: v4 "grpmax"/"AF_grpmax",
@@ -57,7 +57,7 @@ function compareAllele(a: GnomadRecord, b: GnomadRecord): number {
  */
 export function* parseGnomadVcf(file: string, build: GenomeBuild, counts: GnomadParseCounts): Generator<GnomadRecord> {
   const vcf = openSourceVcf(file, build);
-  const layout = detectGnomadLayout(file, new Set(vcf.header.info.keys()));
+  const layout = detectGnomadLayout(file, declaredInfoIds(vcf.header));
   const contigOrder = new Map(primaryContigs(build).map((c, i) => [c.name, i]));
   let buffer: GnomadRecord[] = [];
   let chrom = '';

@@ -79,3 +79,17 @@ function* sourceRecords(file: string, build: GenomeBuild, counts: VcfSourceCount
     yield { chrom: lastCanonical, pos1: f.pos, id: f.id, ref: f.ref, alts: f.alts, filter: f.filter, info: f.info, lineNo };
   }
 }
+
+/**
+ * The INFO ids the header itself declares (`##INFO=<ID=...`, VCF 4.3 §1.4.2), read from the raw
+ * lines: the header parser also fills in the spec's reserved keys (AF, AC, AN...) that a file may
+ * not have, which must not pass for a declaration when checking that a file is the format expected.
+ */
+export function declaredInfoIds(header: VcfHeader): Set<string> {
+  const ids = new Set<string>();
+  for (const line of header.lines) {
+    const m = /^##INFO=<ID=([^,>]+)/.exec(line);
+    if (m) ids.add(m[1]);
+  }
+  return ids;
+}
