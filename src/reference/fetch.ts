@@ -31,7 +31,13 @@ export async function fetchBundle(o: FetchOptions): Promise<string> {
   fs.mkdirSync(staging, { recursive: true });
   const base = o.url.replace(/\/+$/, '') + '/' + encodeURIComponent(o.name) + '/';
   const manifestPath = path.join(staging, MANIFEST_FILE);
-  await download(base + MANIFEST_FILE, manifestPath, o.log, false);
+  try {
+    await download(base + MANIFEST_FILE, manifestPath, o.log, false);
+  } catch (e) {
+    // Nothing worth resuming yet: leave no staging directory behind.
+    if (fs.readdirSync(staging).every((f) => f.startsWith(MANIFEST_FILE))) fs.rmSync(staging, { recursive: true, force: true });
+    throw e;
+  }
   const manifest: Manifest = readManifest(staging);
   for (const s of manifest.sources) {
     if (!/^[\w.-]+$/.test(s.file)) throw new InputError(manifestPath, `source file name "${s.file}" is not a plain file name`);
