@@ -4,9 +4,10 @@ import type { ConsequenceTerm } from './soTerms';
 /** Population frequency facts carried with a variant. */
 export interface GnomadFacts {
   af: number;
-  ac: number;
-  an: number;
-  nhomalt: number;
+  /** null when the gnomAD release in the bundle does not give it (unknown, not 0). */
+  ac: number | null;
+  an: number | null;
+  nhomalt: number | null;
   grpmaxAf: number | null;
   grpmax: string;
   filter: string;

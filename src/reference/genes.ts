@@ -39,9 +39,11 @@ const SCHEMA = `
 CREATE TABLE genes (symbol TEXT PRIMARY KEY, ncbi_id TEXT, hgnc_id TEXT, chrom TEXT, start1 INTEGER, end1 INTEGER, strand TEXT);
 CREATE INDEX genes_locus ON genes(chrom, start1);
 CREATE TABLE transcripts (
-  accession TEXT PRIMARY KEY, gene_symbol TEXT, chrom TEXT, start1 INTEGER, end1 INTEGER, strand TEXT,
+  accession TEXT, gene_symbol TEXT, chrom TEXT, start1 INTEGER, end1 INTEGER, strand TEXT,
   cds_start1 INTEGER, cds_end1 INTEGER, exons TEXT, mane_select INTEGER, canonical INTEGER,
-  protein_accession TEXT, biotype TEXT
+  protein_accession TEXT, biotype TEXT,
+  -- One accession can be placed at more than one locus (PAR genes on chrX and chrY, refGene multi-mappings).
+  PRIMARY KEY (accession, chrom, start1)
 );
 CREATE INDEX transcripts_locus ON transcripts(chrom, start1);
 CREATE INDEX transcripts_gene ON transcripts(gene_symbol);

@@ -12,9 +12,11 @@ export interface GnomadRecord {
   ref: string;
   alt: string;
   af: number;
-  ac: number;
-  an: number;
-  nhomalt: number;
+  /** Allele count, allele number and homozygote count; null when the release does not give them
+   * (e.g. gnomAD r2.0.2 liftovers with INFO/AF only): unknown, which is not 0. Written as '.'. */
+  ac: number | null;
+  an: number | null;
+  nhomalt: number | null;
   /** Highest AF over genetic-ancestry groups (gnomAD "grpmax", "popmax" before v4), null if not given. */
   grpmaxAf: number | null;
   grpmax: string;
@@ -25,8 +27,10 @@ export interface GnomadRecord {
 export const GNOMAD_COLUMNS = ['#chrom', 'pos', 'ref', 'alt', 'af', 'ac', 'an', 'nhomalt', 'grpmax_af', 'grpmax', 'filter'];
 
 export function formatGnomadLine(r: GnomadRecord): string {
-  return [r.chrom, r.pos, r.ref, r.alt, r.af, r.ac, r.an, r.nhomalt, r.grpmaxAf ?? '.', r.grpmax || '.', r.filter].join('\t');
+  return [r.chrom, r.pos, r.ref, r.alt, r.af, r.ac ?? '.', r.an ?? '.', r.nhomalt ?? '.', r.grpmaxAf ?? '.', r.grpmax || '.', r.filter].join('\t');
 }
+
+const orNull = (text: string): number | null => (text === '.' ? null : Number(text));
 
 export function parseGnomadLine(line: string, file: string): GnomadRecord {
   const c = line.split('\t');
@@ -37,9 +41,9 @@ export function parseGnomadLine(line: string, file: string): GnomadRecord {
     ref: c[2],
     alt: c[3],
     af: Number(c[4]),
-    ac: Number(c[5]),
-    an: Number(c[6]),
-    nhomalt: Number(c[7]),
+    ac: orNull(c[5]),
+    an: orNull(c[6]),
+    nhomalt: orNull(c[7]),
     grpmaxAf: c[8] === '.' ? null : Number(c[8]),
     grpmax: c[9] === '.' ? '' : c[9],
     filter: c[10],

@@ -53,6 +53,8 @@ export function writeHpoSqlite(
 ): { terms: number; diseases: number } {
   const closure = ancestorClosure(terms);
   const diseaseNames = new Map<string, string>();
+  // A disease linked to a gene but without phenotype rows still gets a row, so its gene link is kept.
+  for (const g of diseaseGenes) if (!diseaseNames.has(g.diseaseId)) diseaseNames.set(g.diseaseId, g.diseaseId);
   const diseaseTermSets = new Map<string, Set<string>>();
   for (const a of annotations) {
     diseaseNames.set(a.diseaseId, a.diseaseName);

@@ -17,6 +17,12 @@ export interface SourceEntry {
   upstream: string;
   sha256: string;
   records: number;
+  /** Size of the bundle file plus its index, when recorded by `reference build`. */
+  bytes?: number;
+  /** sha256 of each upstream file, in the order of `upstream`. */
+  upstreamSha256?: string[];
+  /** What the build read, skipped and merged, by name (e.g. otherContig, duplicates). */
+  counts?: Record<string, number>;
 }
 
 /** `manifest.json` of a reference bundle (DESIGN.md §3). */
