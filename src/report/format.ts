@@ -79,6 +79,8 @@ export function sourceCitation(sources: ReferenceSource[], kind: string): string
 }
 
 /** Thousands separators without locale dependence, so output is the same on every machine. */
-export function countLabel(n: number): string {
+/** Thousands separators; "n/a" when the source did not give the count (e.g. AF-only gnomAD releases). */
+export function countLabel(n: number | null): string {
+  if (n === null) return 'n/a';
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
