@@ -7,6 +7,7 @@ import { emptyReadCounts } from './annotate/types';
 import { fromInputErrorData, InputError } from './errors';
 import { AtomicOutputSet } from './io/atomicWrite';
 import { readTermInputs, TermInput } from './io/hpoInput';
+import { checkIndexMatchesFile } from './io/indexCheck';
 import { openTabixIndex } from './io/tabixIndex';
 import { readVcfHeader, VcfHeader } from './io/vcfHeader';
 import type { Logger } from './log';
@@ -70,7 +71,11 @@ function resolveTerms(inputs: TermInput[], ontology: HpoOntology): PatientTermOu
   const seen = new Set<string>();
   for (const t of inputs) {
     const r = ontology.resolve(t.id);
-    if (!r) throw new InputError(t.source, `unknown HPO term ${t.id} (not in HPO release ${ontology.meta.get('version') ?? '?'} of the bundle)`, t.line);
+    const release = ontology.meta.get('version') ?? '?';
+    if (!r && ontology.terms.get(t.id as HpoId)?.obsolete) {
+      throw new InputError(t.source, `HPO term ${t.id} is obsolete in HPO release ${release} of the bundle and names no replacement; choose a current term`, t.line);
+    }
+    if (!r) throw new InputError(t.source, `unknown HPO term ${t.id} (not in HPO release ${release} of the bundle)`, t.line);
     if (seen.has(r.id)) continue;
     seen.add(r.id);
     out.push({ id: r.id, label: ontology.label(r.id), input: t.id, ...(r.via ? { mapped_via: r.via } : {}) });
@@ -78,10 +83,32 @@ function resolveTerms(inputs: TermInput[], ontology: HpoOntology): PatientTermOu
   return out;
 }
 
+/** Run start time; SOURCE_DATE_EPOCH wins (reproducible-builds.org spec: a malformed value is an error). */
 function startedAt(): string {
   const epoch = process.env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString();
-  return new Date().toISOString();
+  if (epoch === undefined || epoch === '') return new Date().toISOString();
+  const seconds = /^\d{1,12}$/.test(epoch) ? Number(epoch) : NaN;
+  if (!Number.isSafeInteger(seconds)) throw new InputError('SOURCE_DATE_EPOCH', `"${epoch}" is not a whole number of seconds since 1970-01-01`);
+  return new Date(seconds * 1000).toISOString();
+}
+
+/** Cleanups of the run in progress (worker pool, temporary outputs), run by cancelRun() on SIGINT/SIGTERM. */
+const cancelHooks = new Set<() => unknown>();
+
+/** Stops the run in progress: destroys the worker pool and removes temporary output files. */
+export async function cancelRun(): Promise<void> {
+  for (const hook of [...cancelHooks]) {
+    try {
+      await hook();
+    } catch {
+      // best effort: the process is about to exit
+    }
+  }
+  cancelHooks.clear();
+}
+
+function describeShard(shard: ShardSpec): string {
+  return shard.regions ? shard.regions.map((r) => `${r.chrom}:${r.start1}-${r.end1}`).join(',') : 'whole file';
 }
 
 async function annotateAll(shards: ShardSpec[], job: Omit<AnnotateJob, 'shard'>, threads: number): Promise<{ variants: AnnotatedVariant[]; counts: ReadCounts; warnings: string[] }> {
@@ -91,8 +118,16 @@ async function annotateAll(shards: ShardSpec[], job: Omit<AnnotateJob, 'shard'>,
     maxThreads: Math.max(1, Math.min(threads, shards.length)),
     idleTimeout: 100,
   });
+  let destroyed: Promise<void> | null = null;
+  const destroy = (): Promise<void> => (destroyed ??= pool.destroy());
+  cancelHooks.add(destroy);
+  // A worker that dies (uncaught exception, out of memory) rejects its task; name the shard it was on.
+  const runShard = (shard: ShardSpec): Promise<ShardOutcome> =>
+    (pool.run({ ...job, shard } satisfies AnnotateJob) as Promise<ShardOutcome>).catch((e: unknown) => {
+      throw new Error(`worker thread failed on shard ${shard.index + 1}/${shards.length} (${describeShard(shard)}): ${(e as Error)?.message ?? String(e)}`);
+    });
   try {
-    const outcomes: ShardOutcome[] = await Promise.all(shards.map((shard) => pool.run({ ...job, shard } satisfies AnnotateJob) as Promise<ShardOutcome>));
+    const outcomes: ShardOutcome[] = await Promise.all(shards.map(runShard));
     // Merge in shard order so the result does not depend on which worker finished first.
     outcomes.sort((a, b) => a.index - b.index);
     const counts = emptyReadCounts();
@@ -106,12 +141,14 @@ async function annotateAll(shards: ShardSpec[], job: Omit<AnnotateJob, 'shard'>,
     }
     return { variants, counts, warnings };
   } finally {
-    await pool.destroy();
+    cancelHooks.delete(destroy);
+    await destroy();
   }
 }
 
 /** plan → pool → merge → prioritise → report (DESIGN.md §1). */
 export async function runPipeline(opts: RunOptions): Promise<Results> {
+  const started = startedAt();
   const header = readVcfHeader(opts.vcf);
   const bundleDir = path.resolve(opts.reference);
   const manifest = readManifest(bundleDir);
@@ -136,8 +173,10 @@ export async function runPipeline(opts: RunOptions): Promise<Results> {
   const region = opts.region ? parseRegion(opts.region) : undefined;
   let shards: ShardSpec[];
   const index = header.compression === 'bgzf' ? await openTabixIndex(opts.vcf) : null;
-  if (index) shards = await planByContig(opts.vcf, index, region);
-  else {
+  if (index) {
+    shards = await planByContig(opts.vcf, index, region);
+    checkIndexMatchesFile(opts.vcf, index.path, shards.flatMap((s) => s.ranges ?? []));
+  } else {
     opts.log.warn(`${opts.vcf}: no .tbi/.csi index; reading the whole file in one shard`);
     shards = [wholeFileShard(opts.vcf, region)];
   }
@@ -145,10 +184,11 @@ export async function runPipeline(opts: RunOptions): Promise<Results> {
   const { variants, counts, warnings } = shards.length
     ? await annotateAll(shards, { bundleDir, read: { sampleColumn, displayName: opts.vcf, compression: header.compression } }, opts.threads)
     : { variants: [], counts: emptyReadCounts(), warnings: [] as string[] };
-  for (const w of warnings) opts.log.warn(w);
   if (counts.unknown_contig > 0) warnings.push(`${counts.unknown_contig} record(s) on contigs the ${manifest.build} bundle does not have were skipped`);
   if (counts.symbolic_or_breakend > 0) warnings.push(`${counts.symbolic_or_breakend} symbolic or breakend allele(s) skipped (structural variants are not ranked)`);
   if (counts.non_acgtn_allele > 0) warnings.push(`${counts.non_acgtn_allele} allele(s) with characters other than A, C, G, T, N skipped`);
+  // Skips are counted in results.json and said on stderr, as bcftools/VEP users expect to see them.
+  for (const w of warnings) opts.log.warn(w);
 
   const geneIds = new Map<string, string>();
   const genesFile = sourceFile(bundleDir, manifest, 'genes');
@@ -164,7 +204,7 @@ export async function runPipeline(opts: RunOptions): Promise<Results> {
     schema: RESULTS_SCHEMA,
     tool: { name: 'vartriage', version: toolVersion() },
     command: opts.command,
-    started: startedAt(),
+    started,
     input: { vcf: opts.vcf, sample, build, hpo: patientTerms, sex: opts.sex },
     reference: {
       name: manifest.name,
@@ -184,6 +224,8 @@ export async function runPipeline(opts: RunOptions): Promise<Results> {
     candidates: ranked.candidates,
   };
   const outputs = new AtomicOutputSet(opts.out);
+  const abortOutputs = (): void => outputs.abort();
+  cancelHooks.add(abortOutputs);
   try {
     outputs.write('results.json', renderResultsJson(results));
     outputs.write('candidates.tsv', renderCandidatesTsv(results.candidates));
@@ -192,6 +234,8 @@ export async function runPipeline(opts: RunOptions): Promise<Results> {
   } catch (e) {
     outputs.abort();
     throw e;
+  } finally {
+    cancelHooks.delete(abortOutputs);
   }
   opts.log.info(`${variants.length} variants, ${ranked.passed} passed filters, ${ranked.candidates.length} candidate gene(s); wrote ${opts.out}/results.json, candidates.tsv, report.html`);
   return results;

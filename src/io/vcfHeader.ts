@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import VCFParser from '@gmod/vcf';
 import { InputError } from '../errors';
 import { inflateBlocks, looksLikeBgzf, looksLikeGzip, readAt } from './bgzf';
+import { BGZF_EOF } from './bgzfWriter';
 
 export interface ContigDef {
   name: string;
@@ -40,11 +41,26 @@ export function readVcfHeader(file: string): VcfHeader {
     if (looksLikeGzip(head)) {
       if (!looksLikeBgzf(head)) throw new InputError(file, 'gzip but not BGZF: compress it with `bgzip` (htslib), not gzip');
       compression = 'bgzf';
+      checkEofMarker(fd, file);
     }
     const text = compression === 'bgzf' ? readBgzfHeaderText(fd, file) : readPlainHeaderText(fd);
+    if (text.length === 0) throw new InputError(file, 'empty file: a VCF needs at least its header');
     return parseHeaderText(file, compression, text);
   } finally {
     fs.closeSync(fd);
+  }
+}
+
+/**
+ * A BGZF file ends with a fixed empty block (SAMv1 §4.1.2). Without it the file was most likely cut
+ * at a block boundary, which no other check can see: htslib only warns, but a clinical run must not
+ * silently lose the records that were cut off, so this is an error.
+ */
+function checkEofMarker(fd: number, file: string): void {
+  const size = fs.fstatSync(fd).size;
+  const tail = readAt(fd, Math.max(0, size - BGZF_EOF.length), BGZF_EOF.length);
+  if (!tail.equals(BGZF_EOF)) {
+    throw new InputError(file, 'BGZF end-of-file marker is missing: the file is truncated (SAMv1 §4.1.2); copy it again or re-compress it with bgzip');
   }
 }
 
