@@ -13,7 +13,8 @@ import { BgzfWriter } from '../src/io/bgzfWriter';
 import { writeIndexedText } from '../src/io/indexedTextWriter';
 import { VCF_TABIX } from '../src/io/tabixWriter';
 
-const ROOT = path.resolve(__dirname, '..', '..');
+/** The package root, whether this runs compiled (dist/scripts) or from TypeScript (scripts). */
+const ROOT = [path.resolve(__dirname, '..'), path.resolve(__dirname, '..', '..')].find((d) => fs.existsSync(path.join(d, 'package.json'))) as string;
 export const DEMO_VCF = path.join(ROOT, 'samples', 'demo-proband.vcf.gz');
 export const BAD_FIXTURES = path.join(ROOT, 'test', 'fixtures', 'bad');
 
