@@ -94,6 +94,10 @@ function readPlainHeaderText(fd: number): string {
   }
 }
 
+function clipText(s: string): string {
+  return s.length > 60 ? `${s.slice(0, 60)}...` : s;
+}
+
 function lastLine(text: string): string {
   const nl = text.lastIndexOf('\n', text.length - 2);
   return text.slice(nl + 1);
@@ -109,6 +113,9 @@ export function parseHeaderText(file: string, compression: VcfHeader['compressio
   const lines = text.slice(0, end).replace(/\r/g, '').split('\n');
   if (!lines[0].startsWith('##fileformat=VCFv')) throw new InputError(file, 'first line is not ##fileformat=VCFv4.x', 1);
   const fileformat = lines[0].slice('##fileformat='.length);
+  // VCF 4.3 §1.4: every line before #CHROM is meta-information, `##key=value`.
+  const badMeta = lines.slice(0, -1).findIndex((l) => !/^##[^=]+=/.test(l));
+  if (badMeta >= 0) throw new InputError(file, `header line is not ##key=value meta-information (VCF 4.3 §1.4): "${clipText(lines[badMeta])}"`, badMeta + 1);
   const columnsLine = lines[lines.length - 1];
   const columns = columnsLine.split('\t');
   for (let i = 0; i < FIXED_COLUMNS.length; i++) {
