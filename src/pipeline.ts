@@ -108,7 +108,8 @@ export async function cancelRun(): Promise<void> {
 }
 
 function describeShard(shard: ShardSpec): string {
-  return shard.regions ? shard.regions.map((r) => `${r.chrom}:${r.start1}-${r.end1}`).join(',') : 'whole file';
+  if (!shard.regions) return 'whole file';
+  return shard.regions.map((r) => (r.start1 === 1 && r.end1 >= 1 << 29 ? r.chrom : `${r.chrom}:${r.start1}-${r.end1}`)).join(',');
 }
 
 async function annotateAll(shards: ShardSpec[], job: Omit<AnnotateJob, 'shard'>, threads: number): Promise<{ variants: AnnotatedVariant[]; counts: ReadCounts; warnings: string[] }> {

@@ -113,7 +113,7 @@ describe('a worker that crashes fails the run with one clear line', () => {
     const errors = run.stderr().split('\n').filter((l) => /error/.test(l));
     expect(errors).toHaveLength(1);
     expect(errors[0]).toBe(lastLine(run.stderr()));
-    expect(errors[0]).toMatch(/^vartriage: internal error: worker thread failed on shard \d+\/\d+ \(chr\w+:\d+-\d+\): /);
+    expect(errors[0]).toMatch(/^vartriage: internal error: worker thread failed on shard \d+\/\d+ \(chr\w+(:\d+-\d+)?\): /);
     expect(errors[0]).toMatch(cause);
     expect(run.stderr()).not.toMatch(/\n\s+at /);
     expect(expectEmptyOrComplete(out, base)).toBe('empty');
