@@ -8,9 +8,14 @@ export class InputError extends Error {
     readonly problem: string,
     readonly line?: number,
   ) {
-    super(line === undefined ? `${file}: ${problem}` : `${file}:${line}: ${problem}`);
+    super(line === undefined ? `${file}: ${oneLine(problem)}` : `${file}:${line}: ${oneLine(problem)}`);
     this.name = 'InputError';
   }
+}
+
+/** Messages quoted from libraries or input can hold line breaks; the error must stay one line. */
+function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ');
 }
 
 /** Plain-data form of an InputError, for crossing the worker boundary (DESIGN.md §3: no class instances). */

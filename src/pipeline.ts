@@ -7,7 +7,8 @@ import { emptyReadCounts } from './annotate/types';
 import { fromInputErrorData, InputError } from './errors';
 import { AtomicOutputSet } from './io/atomicWrite';
 import { readTermInputs, TermInput } from './io/hpoInput';
-import { openTabixIndex } from './io/tabixIndex';
+import { checkIndexMatchesFile } from './io/indexCheck';
+import { openTabixIndex, OpenedIndex, VirtualRange } from './io/tabixIndex';
 import { readVcfHeader, VcfHeader } from './io/vcfHeader';
 import type { Logger } from './log';
 import { Progress, shardWeight, silentProgress } from './progress';
@@ -37,6 +38,8 @@ export interface RunOptions {
   region?: string;
   /** `i/N`: run only the i-th of N byte-balanced shards. */
   shard?: string;
+  /** Compressed bytes per shard (execution only: results do not depend on it). */
+  shardBytes?: number;
   maxAf: number;
   passOnly: boolean;
   top: number;
@@ -76,7 +79,11 @@ function resolveTerms(inputs: TermInput[], ontology: HpoOntology): PatientTermOu
   const seen = new Set<string>();
   for (const t of inputs) {
     const r = ontology.resolve(t.id);
-    if (!r) throw new InputError(t.source, `unknown HPO term ${t.id} (not in HPO release ${ontology.meta.get('version') ?? '?'} of the bundle)`, t.line);
+    const release = ontology.meta.get('version') ?? '?';
+    if (!r && ontology.terms.get(t.id as HpoId)?.obsolete) {
+      throw new InputError(t.source, `HPO term ${t.id} is obsolete in HPO release ${release} of the bundle and names no replacement; choose a current term`, t.line);
+    }
+    if (!r) throw new InputError(t.source, `unknown HPO term ${t.id} (not in HPO release ${release} of the bundle)`, t.line);
     if (seen.has(r.id)) continue;
     seen.add(r.id);
     out.push({ id: r.id, label: ontology.label(r.id), input: t.id, ...(r.via ? { mapped_via: r.via } : {}) });
@@ -84,10 +91,36 @@ function resolveTerms(inputs: TermInput[], ontology: HpoOntology): PatientTermOu
   return out;
 }
 
+/** Run start time; SOURCE_DATE_EPOCH wins (reproducible-builds.org spec: a malformed value is an error). */
 function startedAt(): string {
   const epoch = process.env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString();
-  return new Date().toISOString();
+  if (epoch === undefined || epoch === '') return new Date().toISOString();
+  const seconds = /^\d{1,12}$/.test(epoch) ? Number(epoch) : NaN;
+  if (!Number.isSafeInteger(seconds)) throw new InputError('SOURCE_DATE_EPOCH', `"${epoch}" is not a whole number of seconds since 1970-01-01`);
+  return new Date(seconds * 1000).toISOString();
+}
+
+/** Cleanups of the run in progress (worker pool, temporary outputs), run by cancelRun() on SIGINT/SIGTERM. */
+const cancelHooks = new Set<() => unknown>();
+
+/** Stops the run in progress: destroys the worker pool and removes temporary output files. */
+export async function cancelRun(): Promise<void> {
+  for (const hook of [...cancelHooks]) {
+    try {
+      await hook();
+    } catch {
+      // best effort: the process is about to exit
+    }
+  }
+  cancelHooks.clear();
+}
+
+function describeShard(shard: ShardSpec): string {
+  if (!shard.regions) return 'whole file';
+  const one = (r: Region): string => `${r.chrom}:${r.start1}-${r.end1}`;
+  const first = shard.regions[0];
+  const last = shard.regions[shard.regions.length - 1];
+  return shard.regions.length === 1 ? one(first) : `${one(first)} to ${one(last)}`;
 }
 
 interface Annotated {
@@ -105,14 +138,23 @@ async function annotateAll(shards: ShardSpec[], job: Omit<AnnotateJob, 'shard'>,
     maxThreads: Math.max(1, Math.min(threads, shards.length)),
     idleTimeout: 100,
   });
+  let destroyed: Promise<void> | null = null;
+  const destroy = (): Promise<void> => (destroyed ??= pool.destroy());
+  cancelHooks.add(destroy);
+  // A worker that dies (uncaught exception, out of memory) rejects its task; name the shard it was on.
+  const runShard = (shard: ShardSpec): Promise<ShardOutcome> =>
+    (pool.run({ ...job, shard } satisfies AnnotateJob) as Promise<ShardOutcome>).catch((e: unknown) => {
+      throw new Error(`worker thread failed on shard ${shard.index + 1}/${shards.length} (${describeShard(shard)}): ${(e as Error)?.message ?? String(e)}`);
+    });
   try {
     progress.start(shards.map(shardWeight));
-    const runShard = async (shard: ShardSpec) => {
-      const o = (await pool.run({ ...job, shard } satisfies AnnotateJob)) as ShardOutcome;
-      progress.shardDone(shard.index, o.ok ? o.counts.records : 0);
-      return o;
-    };
-    const outcomes: ShardOutcome[] = await Promise.all(shards.map(runShard));
+    const outcomes: ShardOutcome[] = await Promise.all(
+      shards.map(async (shard) => {
+        const o = await runShard(shard);
+        progress.shardDone(shard.index, o.ok ? o.counts.records : 0);
+        return o;
+      }),
+    );
     progress.finish();
     // Merge in shard order so the result does not depend on which worker finished first.
     outcomes.sort((a, b) => a.index - b.index);
@@ -128,7 +170,8 @@ async function annotateAll(shards: ShardSpec[], job: Omit<AnnotateJob, 'shard'>,
     return merged;
   } finally {
     progress.finish();
-    await pool.destroy();
+    cancelHooks.delete(destroy);
+    await destroy();
   }
 }
 
@@ -142,14 +185,39 @@ async function planRun(opts: RunOptions, header: VcfHeader, region: Region | und
     return [wholeFileShard(opts.vcf, region)];
   }
   const contigLengths = new Map(header.contigs.map((c) => [c.name, c.length ?? 0]));
-  const planned = await planShards(opts.vcf, index, { contigLengths, region, count: selector?.count });
+  const planned = await planShards(opts.vcf, index, { contigLengths, region, count: selector?.count, targetBytes: opts.shardBytes });
+  const perContig: VirtualRange[] = [];
+  for (const chrom of index.refNames) perContig.push(...(await index.rangesFor(chrom, 0, contigLengths.get(chrom) || 1 << 29)));
+  checkIndexMatchesFile(opts.vcf, index.path, perContig);
   if (!selector) return planned;
   const one = planned[selector.index - 1];
   return one ? [{ ...one, index: 0 }] : [];
 }
 
+async function indexOf(opts: RunOptions, header: VcfHeader): Promise<OpenedIndex | null> {
+  return header.compression === 'bgzf' ? openTabixIndex(opts.vcf) : null;
+}
+
+/**
+ * An index's per-reference record counts must add up to the records read: an index left over
+ * from another version of the file fails here instead of silently dropping records.
+ */
+async function checkRecordCount(vcf: string, index: OpenedIndex | null, read: number): Promise<void> {
+  if (!index) return;
+  let expected = 0;
+  for (const chrom of index.refNames) {
+    const n = await index.lineCount(chrom);
+    if (n < 0) return;
+    expected += n;
+  }
+  if (expected !== read) {
+    throw new InputError(index.path, `does not match ${path.basename(vcf)}: the index counts ${expected} records, the file has ${read} in the indexed regions (re-index it with \`tabix -p vcf\`)`);
+  }
+}
+
 /** plan → pool → merge → prioritise → report (DESIGN.md §1). */
 export async function runPipeline(opts: RunOptions): Promise<Results> {
+  const started = startedAt();
   const header = readVcfHeader(opts.vcf);
   const bundleDir = path.resolve(opts.reference);
   const manifest = readManifest(bundleDir);
@@ -178,10 +246,12 @@ export async function runPipeline(opts: RunOptions): Promise<Results> {
   const { passing, annotated, perFilter, counts, warnings } = shards.length
     ? await annotateAll(shards, { bundleDir, filters, read: { sampleColumn, displayName: opts.vcf, compression: header.compression } }, opts.threads, opts.progress ?? silentProgress)
     : { passing: [], annotated: 0, perFilter: emptyFilterCounts(), counts: emptyReadCounts(), warnings: [] as string[] };
-  for (const w of warnings) opts.log.warn(w);
   if (counts.unknown_contig > 0) warnings.push(`${counts.unknown_contig} record(s) on contigs the ${manifest.build} bundle does not have were skipped`);
   if (counts.symbolic_or_breakend > 0) warnings.push(`${counts.symbolic_or_breakend} symbolic or breakend allele(s) skipped (structural variants are not ranked)`);
   if (counts.non_acgtn_allele > 0) warnings.push(`${counts.non_acgtn_allele} allele(s) with characters other than A, C, G, T, N skipped`);
+  // Skips are counted in results.json and said on stderr, as bcftools/VEP users expect to see them.
+  for (const w of warnings) opts.log.warn(w);
+  if (!region && !opts.shard) await checkRecordCount(opts.vcf, await indexOf(opts, header), counts.records);
 
   const geneIds = new Map<string, string>();
   const genesFile = sourceFile(bundleDir, manifest, 'genes');
@@ -197,7 +267,7 @@ export async function runPipeline(opts: RunOptions): Promise<Results> {
     schema: RESULTS_SCHEMA,
     tool: { name: 'vartriage', version: toolVersion() },
     command: opts.command,
-    started: startedAt(),
+    started,
     input: { vcf: opts.vcf, sample, build, hpo: patientTerms, sex: opts.sex },
     reference: {
       name: manifest.name,
@@ -218,6 +288,8 @@ export async function runPipeline(opts: RunOptions): Promise<Results> {
     candidates: ranked.candidates.slice(0, opts.top),
   };
   const outputs = new AtomicOutputSet(opts.out);
+  const abortOutputs = (): void => outputs.abort();
+  cancelHooks.add(abortOutputs);
   try {
     outputs.write('results.json', renderResultsJson(results));
     outputs.write('candidates.tsv', renderCandidatesTsv(results.candidates));
@@ -226,6 +298,8 @@ export async function runPipeline(opts: RunOptions): Promise<Results> {
   } catch (e) {
     outputs.abort();
     throw e;
+  } finally {
+    cancelHooks.delete(abortOutputs);
   }
   opts.log.info(`${annotated} variants, ${passing.length} passed filters, ${results.candidates.length} candidate gene(s); wrote ${opts.out}/results.json, candidates.tsv, report.html`);
   return results;

@@ -23,7 +23,7 @@ export function progressFrom(args: LogArgs): Progress {
 }
 
 /** Options that change only how a run executes, not its results; left out of the recorded command. */
-const EXECUTION_ONLY = new Set(['--threads', '-t', '--quiet', '-q', '--log-format']);
+const EXECUTION_ONLY = new Set(['--threads', '-t', '--quiet', '-q', '--log-format', '--shard-bytes']);
 
 /** The command line as recorded in outputs: result-affecting arguments only, so 1 and N threads give identical files. */
 export function recordedCommand(argv: string[]): string {

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import yargs from 'yargs';
 import { InputError } from '../errors';
+import { cancelRun } from '../pipeline';
 import { toolVersion } from '../version';
 import { demoCommand } from './demo';
 import { referenceCommand } from './reference';
@@ -24,6 +25,8 @@ export async function main(argv: string[]): Promise<number> {
       .parseAsync();
     return 0;
   } catch (e) {
+    // A signal handler is already cleaning up and will exit; the pool's rejections are not errors.
+    if (interruptedBy) return EXIT_ON_SIGNAL[interruptedBy];
     if (e instanceof InputError || e instanceof UsageError) {
       process.stderr.write(`vartriage: error: ${e.message}\n`);
       return e instanceof UsageError ? 2 : 1;
@@ -37,7 +40,29 @@ export async function main(argv: string[]): Promise<number> {
 
 class UsageError extends Error {}
 
+/** Shell convention: 128 + signal number. */
+const EXIT_ON_SIGNAL = { SIGINT: 130, SIGTERM: 143 } as const;
+let interruptedBy: keyof typeof EXIT_ON_SIGNAL | null = null;
+
+/**
+ * On SIGINT/SIGTERM: stop the worker pool, remove temporary outputs, exit 130/143. Outputs are
+ * renamed into place only when complete, so the output directory holds all of them or none.
+ * A second signal gets Node's default handling (immediate exit).
+ */
+function handleSignals(): void {
+  for (const signal of Object.keys(EXIT_ON_SIGNAL) as Array<keyof typeof EXIT_ON_SIGNAL>) {
+    process.once(signal, () => {
+      interruptedBy = signal;
+      void cancelRun().finally(() => {
+        process.stderr.write(`vartriage: interrupted by ${signal}; workers stopped, temporary files removed\n`);
+        process.exit(EXIT_ON_SIGNAL[signal]);
+      });
+    });
+  }
+}
+
 if (require.main === module) {
+  handleSignals();
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -13,6 +13,7 @@ export interface RunArgs extends LogArgs {
   threads: number;
   region?: string;
   shard?: string;
+  'shard-bytes'?: number;
   'max-af': number;
   'pass-only': boolean;
   top: number;
@@ -39,6 +40,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('sex', { type: 'string', default: 'unknown', describe: 'male | female | unknown (X-linked modes)' })
       .option('threads', { alias: 't', type: 'number', default: defaultThreads(), describe: 'worker threads' })
       .option('region', { type: 'string', describe: 'only records whose POS is in this region, chr:start-end' })
+      .option('shard-bytes', { type: 'number', describe: 'compressed bytes per shard (default 4 MiB); changes how work is split, never the results' })
       .option('shard', { type: 'string', describe: 'only the i-th of N shards of about equal compressed size, i/N' })
       .option('max-af', { type: 'number', default: 0.02, describe: 'drop variants above this gnomAD AF (group-max where known)' })
       .option('pass-only', { type: 'boolean', default: true, describe: 'drop records whose FILTER is not PASS or .' })
@@ -60,6 +62,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       threads: a.threads,
       region: a.region,
       shard: a.shard,
+      shardBytes: a['shard-bytes'],
       maxAf: a['max-af'],
       passOnly: a['pass-only'],
       top: a.top,

@@ -1,5 +1,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { InputError } from '../errors';
+
+/** A failed write (full disk, read-only or missing directory) as one line naming the file and the cause. */
+function writeError(file: string, e: unknown): unknown {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (!code) return e;
+  // Node's message is "ENOSPC: no space left on device, write": keep the code and the reason.
+  const reason = (e as Error).message.split(',')[0];
+  return new InputError(file, `cannot write (${reason}); no output was written`);
+}
 
 /**
  * Writes several output files so that either all of them appear complete or none does:
@@ -11,25 +21,41 @@ export class AtomicOutputSet {
   constructor(private readonly dir: string) {}
 
   write(name: string, content: string | Uint8Array): void {
-    fs.mkdirSync(this.dir, { recursive: true });
-    const final = path.join(this.dir, name);
-    const tmp = `${final}.tmp-${process.pid}`;
-    this.pending.push({ tmp, final });
-    fs.writeFileSync(tmp, content);
+    const tmp = this.reserve(name);
+    try {
+      fs.writeFileSync(tmp, content);
+    } catch (e) {
+      throw writeError(path.join(this.dir, name), e);
+    }
   }
 
   /** Reserves a temporary path for a writer that produces the file itself (e.g. SQLite). */
   reserve(name: string): string {
-    fs.mkdirSync(this.dir, { recursive: true });
     const final = path.join(this.dir, name);
     const tmp = `${final}.tmp-${process.pid}`;
-    fs.rmSync(tmp, { force: true });
+    try {
+      fs.mkdirSync(this.dir, { recursive: true });
+      fs.rmSync(tmp, { force: true });
+    } catch (e) {
+      throw writeError(final, e);
+    }
     this.pending.push({ tmp, final });
     return tmp;
   }
 
+  /** Renames every file into place; if one rename fails, the ones already renamed are removed too. */
   commit(): void {
-    for (const { tmp, final } of this.pending) fs.renameSync(tmp, final);
+    const renamed: string[] = [];
+    try {
+      for (const { tmp, final } of this.pending) {
+        fs.renameSync(tmp, final);
+        renamed.push(final);
+      }
+    } catch (e) {
+      for (const f of renamed) fs.rmSync(f, { force: true });
+      this.abort();
+      throw writeError(this.dir, e);
+    }
     this.pending.length = 0;
   }
 

@@ -18,6 +18,8 @@ export interface OpenedIndex {
   refNames: string[];
   /** Merged, sorted chunks that may hold records overlapping [beg0, end0). */
   rangesFor(refName: string, beg0: number, end0: number): Promise<VirtualRange[]>;
+  /** Records the index says the reference has (its pseudo-bin statistics), or -1 when it does not say. */
+  lineCount(refName: string): Promise<number>;
 }
 
 /** Finds and opens `<file>.tbi` or `<file>.csi`; returns null when neither exists. */
@@ -40,6 +42,14 @@ export async function openTabixIndex(dataFile: string): Promise<OpenedIndex | nu
       kind,
       path,
       refNames,
+      async lineCount(refName) {
+        try {
+          const n = await index.lineCount(refName);
+          return Number.isFinite(n) && n >= 0 ? n : -1;
+        } catch {
+          return -1;
+        }
+      },
       async rangesFor(refName, beg0, end0) {
         const chunks = await index.blocksForRange(refName, beg0, end0, {});
         return mergeRanges(

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import VCFParser from '@gmod/vcf';
 import { InputError } from '../errors';
 import { inflateBlocks, looksLikeBgzf, looksLikeGzip, readAt } from './bgzf';
+import { BGZF_EOF } from './bgzfWriter';
 
 export interface ContigDef {
   name: string;
@@ -40,11 +41,26 @@ export function readVcfHeader(file: string): VcfHeader {
     if (looksLikeGzip(head)) {
       if (!looksLikeBgzf(head)) throw new InputError(file, 'gzip but not BGZF: compress it with `bgzip` (htslib), not gzip');
       compression = 'bgzf';
+      checkEofMarker(fd, file);
     }
     const text = compression === 'bgzf' ? readBgzfHeaderText(fd, file) : readPlainHeaderText(fd);
+    if (text.length === 0) throw new InputError(file, 'empty file: a VCF needs at least its header');
     return parseHeaderText(file, compression, text);
   } finally {
     fs.closeSync(fd);
+  }
+}
+
+/**
+ * A BGZF file ends with a fixed empty block (SAMv1 §4.1.2). Without it the file was most likely cut
+ * at a block boundary, which no other check can see: htslib only warns, but a clinical run must not
+ * silently lose the records that were cut off, so this is an error.
+ */
+function checkEofMarker(fd: number, file: string): void {
+  const size = fs.fstatSync(fd).size;
+  const tail = readAt(fd, Math.max(0, size - BGZF_EOF.length), BGZF_EOF.length);
+  if (!tail.equals(BGZF_EOF)) {
+    throw new InputError(file, 'BGZF end-of-file marker is missing: the file is truncated (SAMv1 §4.1.2); copy it again or re-compress it with bgzip');
   }
 }
 
@@ -78,6 +94,10 @@ function readPlainHeaderText(fd: number): string {
   }
 }
 
+function clipText(s: string): string {
+  return s.length > 60 ? `${s.slice(0, 60)}...` : s;
+}
+
 function lastLine(text: string): string {
   const nl = text.lastIndexOf('\n', text.length - 2);
   return text.slice(nl + 1);
@@ -93,6 +113,9 @@ export function parseHeaderText(file: string, compression: VcfHeader['compressio
   const lines = text.slice(0, end).replace(/\r/g, '').split('\n');
   if (!lines[0].startsWith('##fileformat=VCFv')) throw new InputError(file, 'first line is not ##fileformat=VCFv4.x', 1);
   const fileformat = lines[0].slice('##fileformat='.length);
+  // VCF 4.3 §1.4: every line before #CHROM is meta-information, `##key=value`.
+  const badMeta = lines.slice(0, -1).findIndex((l) => !/^##[^=]+=/.test(l));
+  if (badMeta >= 0) throw new InputError(file, `header line is not ##key=value meta-information (VCF 4.3 §1.4): "${clipText(lines[badMeta])}"`, badMeta + 1);
   const columnsLine = lines[lines.length - 1];
   const columns = columnsLine.split('\t');
   for (let i = 0; i < FIXED_COLUMNS.length; i++) {

@@ -27,8 +27,12 @@ export function parseVcfDataLine(line: string, file: string, lineNo: number | un
   }
   const [chrom, posText, id, ref, altText, qualText, filter, info] = cols;
   if (chrom.length === 0) throw new InputError(file, 'empty CHROM', lineNo);
+  const alts = altText.split(',');
   if (!POSITIVE_INT.test(posText)) {
-    throw new InputError(file, `POS "${clip(posText)}" is not a positive integer (VCF positions are 1-based)`, lineNo);
+    // VCF 4.3 §1.6.1: POS 0 marks a telomere, which only a breakend allele can describe.
+    const telomere = posText === '0' && alts.every((a) => a.includes('[') || a.includes(']'));
+    if (posText === '0' && !telomere) throw new InputError(file, 'POS 0 is allowed only for a telomeric breakend (VCF 4.3 §1.6.1; positions are 1-based)', lineNo);
+    if (!telomere) throw new InputError(file, `POS "${clip(posText)}" is not a positive integer (VCF positions are 1-based)`, lineNo);
   }
   if (ref.length === 0 || ref === '.') throw new InputError(file, 'REF is empty', lineNo);
   let qual: number | null = null;
@@ -45,7 +49,7 @@ export function parseVcfDataLine(line: string, file: string, lineNo: number | un
     format = cols[8];
     sample = cols[sampleColumn];
   }
-  return { chrom, pos: Number(posText), id, ref, alts: altText.split(','), qual, filter, info, format, sample };
+  return { chrom, pos: Number(posText), id, ref, alts, qual, filter, info, format, sample };
 }
 
 function clip(s: string): string {

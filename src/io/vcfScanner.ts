@@ -105,6 +105,10 @@ export function scanVcfRecords(buf: Buffer, opts: ScanOptions, onRecord: (r: Sca
     rec.ref = cols[4] - 1 - cols[3] === 1 ? BASE[buf[cols[3]]] : buf.toString('latin1', cols[3], cols[4] - 1);
     if (rec.ref.length === 0 || rec.ref === '.') throw new InputError(opts.file, 'REF is empty', lineNo);
     rec.alt = cols[5] - 1 - cols[4] === 1 ? BASE[buf[cols[4]]] : buf.toString('latin1', cols[4], cols[5] - 1);
+    if (rec.pos === 0 && !rec.alt.split(',').every((a) => a.includes('[') || a.includes(']'))) {
+      // VCF 4.3 §1.6.1: POS 0 marks a telomere, which only a breakend allele can describe.
+      throw new InputError(opts.file, 'POS 0 is allowed only for a telomeric breakend (VCF 4.3 §1.6.1; positions are 1-based)', lineNo);
+    }
     rec.qual = parseQual(buf, cols[5], cols[6] - 1, opts.file, lineNo);
     if (!sameBytes(buf, lastFilterStart, lastFilterLen, cols[6], cols[7] - 1 - cols[6])) {
       rec.filter = buf.toString('latin1', cols[6], cols[7] - 1);
@@ -135,7 +139,8 @@ function parsePos(buf: Buffer, s: number, e: number, file: string, line: number 
     if (d < 0 || d > 9) return badPos(buf, s, e, file, line);
     v = v * 10 + d;
   }
-  if (e <= s || v < 1 || buf[s] === 48) return badPos(buf, s, e, file, line);
+  // "0" itself passes here: whether POS 0 is allowed depends on ALT (checked by the caller).
+  if (e <= s || (buf[s] === 48 && e - s > 1)) return badPos(buf, s, e, file, line);
   return v;
 }
 
