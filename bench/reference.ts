@@ -16,8 +16,11 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const DATA = process.env.SHARED_DATA ?? path.resolve(ROOT, '..', 'shared', 'data');
 const G38 = path.join(DATA, 'gnomad', 'GRCh38');
 
-type Kind = 'clinvar' | 'gnomad' | 'genes' | 'hpo';
+type Kind = 'clinvar' | 'gnomad' | 'genes' | 'hpo' | 'gnomad_v4_full_info' | 'gnomad_af_only';
 const INPUTS: Record<Kind, Partial<BuildOptions>> = {
+  // Two single files that show gnomAD's two extremes: v4 with its full INFO (~7 KB per record) and a slim AF-only file.
+  gnomad_v4_full_info: { gnomad: [path.join(G38, 'gnomad.genomes.v4.0.sites.chrX_10003-20000.annonars.vcf.bgz')] },
+  gnomad_af_only: { gnomad: [path.join(G38, 'gnomad.genomes.r2.0.2.sites.hg38liftover.simple.chr20-22.AF0.4-0.6.dariober.vcf.gz')] },
   clinvar: { clinvar: path.join(DATA, 'clinvar', 'clinvar.20161102.GRCh38-lifted.vcf.gz') },
   gnomad: { gnomad: fs.existsSync(G38) ? fs.readdirSync(G38).filter((f) => /\.(bgz|gz)$/.test(f)).sort().map((f) => path.join(G38, f)) : [] },
   genes: { genes: ['refGene.hg38.2017.txt.gz', 'MANE.GRCh38.v1.0.summary.txt.gz', 'MANE.v1.0-x-refGene.hg38.genePred.txt.gz'].map((f) => path.join(DATA, 'genes', f)) },
@@ -50,7 +53,7 @@ function child(kinds: Kind[]): void {
     peak_rss_mb: round(process.resourceUsage().maxRSS / 1024),
     bundle_bytes: bundleBytes,
     sources: Object.fromEntries(
-      r.manifest.sources.map((s) => [s.kind, { records: s.records, bytes: s.bytes ?? 0, build_s: round(r.seconds[s.kind] ?? 0), upstream_bytes: upstreamBytes(inputFiles(s.kind as Kind)) }]),
+      r.manifest.sources.map((s) => [s.kind, { records: s.records, bytes: s.bytes ?? 0, build_s: round(r.seconds[s.kind] ?? 0), upstream_bytes: upstreamBytes(kinds.length === 1 ? inputFiles(kinds[0]) : inputFiles(s.kind as Kind)) }]),
     ),
   };
   fs.rmSync(out, { recursive: true, force: true });
@@ -91,6 +94,12 @@ function main(): void {
     peak_rss_mb: full.peak_rss_mb,
     bundle_bytes: full.bundle_bytes,
     sources: perSource,
+    // Rates for scaling to full-size gnomAD (README "Time at full size").
+    gnomad_rates: Object.fromEntries((['gnomad_v4_full_info', 'gnomad_af_only'] as const).map((k) => {
+      const one = runChild([k]);
+      const g = one.sources.gnomad;
+      return [k, { file: path.basename(INPUTS[k].gnomad![0]), records: g.records, upstream_bytes: g.upstream_bytes, build_s: g.build_s, records_per_s: Math.round(g.records / g.build_s) }];
+    })),
   };
   fs.mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
   const file = path.join(ROOT, 'bench', 'results', 'reference.json');
