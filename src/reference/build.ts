@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import Database from 'better-sqlite3';
 import { InputError } from '../errors';
 import type { Logger } from '../log';
 import { primaryContigs } from '../variant/assemblies';
@@ -116,8 +117,12 @@ function buildInto(dir: string, o: BuildOptions): BuildReport {
     const file = o.clinvar;
     timed(seconds, 'clinvar', () => {
       const counts: ClinvarParseCounts = { records: 0, otherContig: 0, alleles: 0, unclassified: 0, skippedAlleles: 0 };
-      const n = writeClinvarSqlite(path.join(dir, 'clinvar.sqlite'), parseClinvarVcf(file, o.build, counts));
-      add('clinvar', 'clinvar.sqlite', upstreamVersion('clinvar', file), [file], n, { ...counts, distinct_alleles: n });
+      writeClinvarSqlite(path.join(dir, 'clinvar.sqlite'), parseClinvarVcf(file, o.build, counts));
+      // An allele on more than one line (e.g. two submissions' records) keeps its last line.
+      const db = new Database(path.join(dir, 'clinvar.sqlite'), { readonly: true });
+      const distinct = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM clinvar').get()?.n ?? 0;
+      db.close();
+      add('clinvar', 'clinvar.sqlite', upstreamVersion('clinvar', file), [file], distinct, { ...counts, distinct_alleles: distinct, repeated_alleles: counts.alleles - distinct });
     });
   }
 

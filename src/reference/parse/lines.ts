@@ -12,7 +12,7 @@ export interface NumberedLine {
 /** The 28-byte empty block that ends every BGZF file (SAMv1 §4.1.2); its absence means truncation. */
 const BGZF_EOF = Buffer.from('1f8b08040000000000ff0600424302001b0003000000000000000000', 'hex');
 /** Compressed bytes read per step when streaming a BGZF file. */
-const CHUNK_BYTES = 8 << 20;
+const CHUNK_BYTES = 2 << 20;
 
 /**
  * Lines of a plain, gzip or BGZF text file, read synchronously so a build can stream upstream files
