@@ -6,7 +6,7 @@ import type { AnnotatedVariant, ReadCounts } from './annotate/types';
 import { emptyReadCounts } from './annotate/types';
 import { fromInputErrorData, InputError } from './errors';
 import { AtomicOutputSet } from './io/atomicWrite';
-import { readTermInputs, TermInput } from './io/hpoInput';
+import type { TermInput } from './io/hpoInput';
 import { checkIndexMatchesFile } from './io/indexCheck';
 import { openTabixIndex, OpenedIndex, VirtualRange } from './io/tabixIndex';
 import { readVcfHeader, VcfHeader } from './io/vcfHeader';
@@ -29,8 +29,10 @@ import { toolVersion } from './version';
 
 export interface RunOptions {
   vcf: string;
-  hpo?: string;
-  hpoFile?: string;
+  /** Observed and excluded patient terms as given (from --hpo, --hpo-file, a phenopacket...). */
+  phenotype: { observed: TermInput[]; excluded: TermInput[] };
+  /** What to do with a term the bundle's HPO release does not know: stop, or skip it with a warning. */
+  unknownHpo: 'error' | 'skip';
   reference: string;
   out: string;
   sample?: string;
@@ -74,7 +76,7 @@ function checkBuild(header: VcfHeader, manifest: Manifest, bundleDir: string): s
   return evidence.build ?? manifest.build;
 }
 
-function resolveTerms(inputs: TermInput[], ontology: HpoOntology): PatientTermOut[] {
+function resolveTerms(inputs: TermInput[], ontology: HpoOntology, unknown: RunOptions['unknownHpo'], warnings: string[]): PatientTermOut[] {
   const out: PatientTermOut[] = [];
   const seen = new Set<string>();
   for (const t of inputs) {
@@ -83,7 +85,11 @@ function resolveTerms(inputs: TermInput[], ontology: HpoOntology): PatientTermOu
     if (!r && ontology.terms.get(t.id as HpoId)?.obsolete) {
       throw new InputError(t.source, `HPO term ${t.id} is obsolete in HPO release ${release} of the bundle and names no replacement; choose a current term`, t.line);
     }
-    if (!r) throw new InputError(t.source, `unknown HPO term ${t.id} (not in HPO release ${release} of the bundle)`, t.line);
+    if (!r && unknown === 'skip') {
+      warnings.push(`${t.source}${t.line ? `:${t.line}` : ''}: unknown HPO term ${t.id} (not in HPO release ${release} of the bundle) skipped`);
+      continue;
+    }
+    if (!r) throw new InputError(t.source, `unknown HPO term ${t.id} (not in HPO release ${release} of the bundle; --unknown-hpo skip ignores such terms)`, t.line);
     if (seen.has(r.id)) continue;
     seen.add(r.id);
     out.push({ id: r.id, label: ontology.label(r.id), input: t.id, ...(r.via ? { mapped_via: r.via } : {}) });
@@ -225,9 +231,12 @@ export async function runPipeline(opts: RunOptions): Promise<Results> {
   const hpoFile = sourceFile(bundleDir, manifest, 'hpo');
   if (!hpoFile) throw new InputError(path.join(opts.reference, 'manifest.json'), 'bundle has no hpo source; phenotype ranking needs one');
   const ontology = HpoOntology.load(hpoFile);
-  const termInputs = readTermInputs(opts.hpo, opts.hpoFile, '--hpo');
-  if (termInputs.length === 0) throw new InputError('--hpo', 'no HPO terms given (use --hpo HP:0001250,... or --hpo-file FILE)');
-  const patientTerms = resolveTerms(termInputs, ontology);
+  if (opts.phenotype.observed.length === 0) throw new InputError('--hpo', 'no observed HPO terms given (use --hpo HP:0001250,..., --hpo-file FILE or --phenopacket FILE)');
+  const termWarnings: string[] = [];
+  const patientTerms = resolveTerms(opts.phenotype.observed, ontology, opts.unknownHpo, termWarnings);
+  const excludedTerms = resolveTerms(opts.phenotype.excluded, ontology, opts.unknownHpo, termWarnings).filter((t) => !patientTerms.some((p) => p.id === t.id));
+  if (patientTerms.length === 0) throw new InputError('--hpo', 'none of the observed HPO terms is in the bundle\'s HPO release');
+  for (const w of termWarnings) opts.log.warn(w);
 
   let sampleColumn = -1;
   let sample: string | null = null;
@@ -261,14 +270,20 @@ export async function runPipeline(opts: RunOptions): Promise<Results> {
     models.close();
   }
   // Every gene is ranked so the report can show where the top candidates sit among all scores.
-  const ranked = rankCandidates(passing, ontology, { top: Number.MAX_SAFE_INTEGER, patientTerms: patientTerms.map((t) => t.id as HpoId), sex: opts.sex, geneIds });
+  const ranked = rankCandidates(passing, ontology, {
+    top: Number.MAX_SAFE_INTEGER,
+    patientTerms: patientTerms.map((t) => t.id as HpoId),
+    excludedTerms: excludedTerms.map((t) => t.id as HpoId),
+    sex: opts.sex,
+    geneIds,
+  });
 
   const results: Results = {
     schema: RESULTS_SCHEMA,
     tool: { name: 'vartriage', version: toolVersion() },
     command: opts.command,
     started,
-    input: { vcf: opts.vcf, sample, build, hpo: patientTerms, sex: opts.sex },
+    input: { vcf: opts.vcf, sample, build, hpo: patientTerms, excluded_hpo: excludedTerms, sex: opts.sex },
     reference: {
       name: manifest.name,
       build: manifest.build,
@@ -283,7 +298,7 @@ export async function runPipeline(opts: RunOptions): Promise<Results> {
       per_filter: perFilter,
       read: counts,
     },
-    warnings,
+    warnings: [...termWarnings, ...warnings],
     score_distribution: scoreDistribution(ranked.candidates.map((c) => c.score)),
     candidates: ranked.candidates.slice(0, opts.top),
   };

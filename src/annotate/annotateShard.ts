@@ -34,7 +34,7 @@ export async function annotateShard(job: AnnotateJob): Promise<ShardOutcome> {
     const passing: AnnotatedVariant[] = [];
     const perFilter = emptyFilterCounts();
     let annotated = 0;
-    for (const group of groupByContig(variants)) {
+    for (const group of clusters(variants)) {
       const chrom = group[0].chrom;
       const first = group[0].pos;
       const last = group[group.length - 1].pos + 1000;
@@ -80,10 +80,18 @@ export async function annotateShard(job: AnnotateJob): Promise<ShardOutcome> {
   }
 }
 
-function* groupByContig(variants: Variant[]): Generator<Variant[]> {
+/** Gap between variants beyond which the reference sources are read as separate windows. */
+const CLUSTER_GAP_BP = 100_000;
+
+/**
+ * Runs of variants on one contig with no gap above CLUSTER_GAP_BP. Sources are read once per run:
+ * a dense genome shard is one window (one range read, merge-joined), a sparse exome is many small
+ * windows, so neither reads a whole contig of ClinVar, gnomAD or gene models for a few variants.
+ */
+function* clusters(variants: Variant[]): Generator<Variant[]> {
   let start = 0;
   for (let i = 1; i <= variants.length; i++) {
-    if (i === variants.length || variants[i].chrom !== variants[start].chrom) {
+    if (i === variants.length || variants[i].chrom !== variants[start].chrom || variants[i].pos - variants[i - 1].pos > CLUSTER_GAP_BP) {
       if (i > start) yield variants.slice(start, i);
       start = i;
     }

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { CommandModule } from 'yargs';
+import { readTermInputs } from '../io/hpoInput';
 import { defaultThreads, runPipeline } from '../pipeline';
 import { LogArgs, loggerFrom, progressFrom, withLogOptions } from './common';
 
@@ -24,7 +25,8 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
     const vcf = path.join(PACKAGE_ROOT, 'samples', 'demo-proband.vcf.gz');
     const results = await runPipeline({
       vcf,
-      hpo: DEMO_HPO,
+      phenotype: { observed: readTermInputs(DEMO_HPO, undefined, '--hpo'), excluded: [] },
+      unknownHpo: 'error',
       reference: path.join(PACKAGE_ROOT, 'reference', 'demo'),
       out: a.out,
       sex: 'female',

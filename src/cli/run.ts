@@ -1,15 +1,22 @@
 import type { CommandModule } from 'yargs';
+import { InputError } from '../errors';
+import { readTermInputs } from '../io/hpoInput';
+import { readPhenopacket } from '../io/phenopacket';
 import { defaultThreads, runPipeline } from '../pipeline';
 import { LogArgs, loggerFrom, progressFrom, recordedCommand, withLogOptions } from './common';
 
 export interface RunArgs extends LogArgs {
-  vcf: string;
+  vcf?: string;
   hpo?: string;
   'hpo-file'?: string;
+  'hpo-excluded'?: string;
+  'hpo-excluded-file'?: string;
+  phenopacket?: string;
+  'unknown-hpo': 'error' | 'skip';
   reference: string;
   out: string;
   sample?: string;
-  sex: string;
+  sex?: string;
   threads: number;
   region?: string;
   shard?: string;
@@ -31,13 +38,17 @@ export const runCommand: CommandModule<object, RunArgs> = {
   describe: 'Annotate a VCF, rank genes against HPO terms, write results.json, candidates.tsv and report.html',
   builder: (y) =>
     withLogOptions(y)
-      .option('vcf', { type: 'string', demandOption: true, describe: 'bgzipped + indexed (or plain) VCF' })
+      .option('vcf', { type: 'string', describe: 'bgzipped + indexed (or plain) VCF (or the one named in --phenopacket)' })
       .option('hpo', { type: 'string', describe: 'patient HPO terms, comma-separated' })
       .option('hpo-file', { type: 'string', describe: 'file with one HPO term per line' })
+      .option('hpo-excluded', { type: 'string', describe: 'HPO terms the patient is known not to have, comma-separated' })
+      .option('hpo-excluded-file', { type: 'string', describe: 'file with one excluded HPO term per line' })
+      .option('phenopacket', { type: 'string', describe: 'GA4GH Phenopacket v2 JSON: observed and excluded features, sex, and the VCF in files[]' })
+      .option('unknown-hpo', { choices: ['error', 'skip'] as const, default: 'error' as const, describe: 'a term missing from the bundle\'s HPO release: stop (default) or skip it with a warning' })
       .option('reference', { type: 'string', demandOption: true, describe: 'reference bundle directory' })
       .option('out', { type: 'string', demandOption: true, describe: 'output directory' })
       .option('sample', { type: 'string', describe: 'sample to rank (default: the first in the VCF)' })
-      .option('sex', { type: 'string', default: 'unknown', describe: 'male | female | unknown (X-linked modes)' })
+      .option('sex', { type: 'string', describe: 'male | female | unknown (X-linked modes; default: the phenopacket\'s, else unknown)' })
       .option('threads', { alias: 't', type: 'number', default: defaultThreads(), describe: 'worker threads' })
       .option('region', { type: 'string', describe: 'only records whose POS is in this region, chr:start-end' })
       .option('shard-bytes', { type: 'number', describe: 'compressed bytes per shard (default 4 MiB); changes how work is split, never the results' })
@@ -46,19 +57,26 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('pass-only', { type: 'boolean', default: true, describe: 'drop records whose FILTER is not PASS or .' })
       .option('top', { type: 'number', default: 20, describe: 'number of candidate genes to report' })
       .check((a) => {
-        if (!a.hpo && !a['hpo-file']) throw new Error('give the patient phenotype with --hpo or --hpo-file');
+        if (!a.hpo && !a['hpo-file'] && !a.phenopacket) throw new Error('give the patient phenotype with --hpo, --hpo-file or --phenopacket');
+        if (!a.vcf && !a.phenopacket) throw new Error('give the VCF with --vcf (or in a --phenopacket)');
         if (!Number.isInteger(a.threads) || a.threads < 1) throw new Error('--threads must be a positive integer');
         return true;
       }) as never,
   handler: async (a) => {
+    const pp = a.phenopacket ? readPhenopacket(a.phenopacket) : undefined;
+    const vcf = a.vcf ?? pp?.vcf;
+    if (!vcf) throw new InputError(a.phenopacket ?? '--vcf', 'no VCF given and none named in files[]');
     await runPipeline({
-      vcf: a.vcf,
-      hpo: a.hpo,
-      hpoFile: a['hpo-file'],
+      vcf,
+      phenotype: {
+        observed: [...readTermInputs(a.hpo, a['hpo-file'], '--hpo'), ...(pp?.observed ?? [])],
+        excluded: [...readTermInputs(a['hpo-excluded'], a['hpo-excluded-file'], '--hpo-excluded'), ...(pp?.excluded ?? [])],
+      },
+      unknownHpo: a['unknown-hpo'],
       reference: a.reference,
       out: a.out,
-      sample: a.sample,
-      sex: parseSex(a.sex),
+      sample: a.sample ?? pp?.sample,
+      sex: a.sex ? parseSex(a.sex) : (pp?.sex ?? 'unknown'),
       threads: a.threads,
       region: a.region,
       shard: a.shard,

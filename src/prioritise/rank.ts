@@ -1,15 +1,18 @@
 import type { AnnotatedVariant } from '../annotate/types';
-import type { HpoOntology } from '../reference/hpoOntology';
+import type { DiseaseInfo, HpoOntology } from '../reference/hpoOntology';
 import type { HpoId } from '../reference/hpoTypes';
 import { MODE_LABELS, ModeName, modeName } from './inheritance';
-import { DiseaseMatch, PhenotypeMatcher } from './resnik';
-import type { Candidate, CandidateVariant } from './types';
+import { PhenotypeLikelihood, TermEvidence } from './phenotypeLikelihood';
+import { PhenotypeMatcher } from './resnik';
+import type { Candidate, CandidateVariant, TermMatchOut } from './types';
 import { scoreVariant, VariantEvidence } from './variantScore';
 
 export interface RankOptions {
   /** How many genes to report. */
   top: number;
   patientTerms: HpoId[];
+  /** Terms the patient is known not to have (phenopacket `excluded`). */
+  excludedTerms: HpoId[];
   sex: 'male' | 'female' | 'unknown';
   /** NCBI/HGNC id per gene symbol, for the output. */
   geneIds: Map<string, string>;
@@ -49,49 +52,70 @@ export function rankCandidates(passing: AnnotatedVariant[], ontology: HpoOntolog
     }
   }
   const matcher = new PhenotypeMatcher(ontology, opts.patientTerms);
-  const scored: Candidate[] = [];
+  const likelihood = new PhenotypeLikelihood(ontology, opts.patientTerms, opts.excludedTerms);
+  const scored: Array<{ c: Candidate; log10: number }> = [];
   for (const [gene, list] of byGene) {
     const diseaseIds = ontology.diseasesByGene.get(gene) ?? [];
-    const matches: DiseaseMatch[] = diseaseIds.map((id) => matcher.matchDisease(ontology.diseases.get(id)!));
-    matches.sort((a, b) => b.score - a.score || (a.diseaseId < b.diseaseId ? -1 : 1));
-    const best = matches[0] ?? null;
-    const modes = [...new Set(diseaseIds.flatMap((id) => ontology.diseases.get(id)!.inheritance.map(modeName)).filter((m): m is ModeName => m !== null))].sort();
-    const fit = genotypeFit(list, modes, opts.sex);
-    const phenotypeScore = best ? best.score : 0;
-    const score = phenotypeScore * fit.score;
-    if (score <= 0) continue;
+    // Each disease of the gene is a hypothesis: its phenotype LR times the genotype fit under its modes.
+    const hypotheses = diseaseIds.map((id) => {
+      const d = ontology.diseases.get(id) as DiseaseInfo;
+      const modes = [...new Set(d.inheritance.map(modeName).filter((m): m is ModeName => m !== null))].sort();
+      const fit = genotypeFit(list, modes, opts.sex);
+      const lik = likelihood.score(d);
+      return { d, modes, fit, lik, log10: lik.log10Lr + Math.log10(Math.max(fit.score, 1e-9)) };
+    });
+    hypotheses.sort((a, b) => b.log10 - a.log10 || (a.d.id < b.d.id ? -1 : 1));
+    const best = hypotheses[0] ?? null;
+    const fit = best ? best.fit : genotypeFit(list, [], opts.sex);
+    if (fit.score <= 0) continue;
+    const log10 = best ? best.log10 : Math.log10(fit.score);
+    const resnik = best ? matcher.matchDisease(best.d) : null;
+    const allModes = [...new Set(hypotheses.flatMap((h) => h.modes))].sort();
     scored.push({
-      rank: 0,
-      score: round(score),
-      gene: {
-        symbol: gene,
-        id: opts.geneIds.get(gene) ?? '',
-        diseases: matches.map((m) => ({ id: m.diseaseId, name: m.diseaseName, phenotype_score: round(m.score) })),
-        inheritance: modes.map((m) => MODE_LABELS[m]),
+      log10,
+      c: {
+        rank: 0,
+        score: 0,
+        gene: {
+          symbol: gene,
+          id: opts.geneIds.get(gene) ?? '',
+          diseases: hypotheses.map((h) => ({ id: h.d.id, name: h.d.name, phenotype_score: round(matcher.matchDisease(h.d).score), log10_lr: round(h.lik.log10Lr) })),
+          inheritance: allModes.map((m) => MODE_LABELS[m]),
+        },
+        phenotype: {
+          score: resnik ? round(resnik.score) : 0,
+          log10_lr: best ? round(best.lik.log10Lr) : 0,
+          disease: best ? { id: best.d.id, name: best.d.name } : null,
+          matches: best ? best.lik.terms.filter((t) => t.diseaseTerm !== null).map((t) => termOut(ontology, t)) : [],
+        },
+        inheritance: { mode: fit.mode ? MODE_LABELS[fit.mode] : null, fits: fit.fits, explanation: fit.explanation },
+        variant_score: round(fit.score),
+        log10_evidence: round(log10),
+        variants: fit.used.map(toCandidateVariant),
       },
-      phenotype: {
-        score: round(phenotypeScore),
-        disease: best ? { id: best.diseaseId, name: best.diseaseName } : null,
-        matches: best
-          ? best.matches.map((m) => ({
-              patient_term: m.patientTerm,
-              patient_label: ontology.label(m.patientTerm),
-              gene_term: m.diseaseTerm,
-              gene_label: ontology.label(m.diseaseTerm),
-              common_ancestor: m.commonAncestor,
-              common_ancestor_label: ontology.label(m.commonAncestor),
-              ic: round(m.icNats),
-            }))
-          : [],
-      },
-      inheritance: { mode: fit.mode ? MODE_LABELS[fit.mode] : null, fits: fit.fits, explanation: fit.explanation },
-      variant_score: round(fit.score),
-      variants: fit.used.map(toCandidateVariant),
     });
   }
-  scored.sort((a, b) => b.score - a.score || b.variant_score - a.variant_score || (a.gene.symbol < b.gene.symbol ? -1 : 1));
-  const candidates = scored.slice(0, opts.top).map((c, i) => ({ ...c, rank: i + 1 }));
+  scored.sort((a, b) => b.log10 - a.log10 || b.c.variant_score - a.c.variant_score || (a.c.gene.symbol < b.c.gene.symbol ? -1 : 1));
+  // Post-test probability with a uniform prior over the genes considered (log-sum-exp for range).
+  const maxLog = scored.length ? scored[0].log10 : 0;
+  const total = scored.reduce((acc, x) => acc + Math.pow(10, x.log10 - maxLog), 0);
+  const candidates = scored.slice(0, opts.top).map((x, i) => ({ ...x.c, rank: i + 1, score: round(Math.pow(10, x.log10 - maxLog) / total) }));
   return { candidates, genesConsidered: byGene.size };
+}
+
+function termOut(ontology: HpoOntology, t: TermEvidence): TermMatchOut {
+  return {
+    patient_term: t.patientTerm,
+    patient_label: ontology.label(t.patientTerm),
+    excluded: t.excluded,
+    gene_term: t.diseaseTerm as string,
+    gene_label: ontology.label(t.diseaseTerm as HpoId),
+    common_ancestor: t.commonAncestor,
+    common_ancestor_label: ontology.label(t.commonAncestor),
+    ic: round(t.icNats),
+    frequency: round(t.frequency),
+    lr: round(t.lr),
+  };
 }
 
 function byScore(a: GeneVariant, b: GeneVariant): number {

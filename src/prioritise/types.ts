@@ -5,11 +5,16 @@ import type { Zygosity } from '../variant/types';
 export interface TermMatchOut {
   patient_term: string;
   patient_label: string;
+  /** True for an excluded patient term that the disease shows (it counts against the disease). */
+  excluded: boolean;
   gene_term: string;
   gene_label: string;
   common_ancestor: string;
   common_ancestor_label: string;
   ic: number;
+  /** How often the disease shows the common ancestor, and the likelihood ratio this term contributes. */
+  frequency: number;
+  lr: number;
 }
 
 export interface CandidateVariant {
@@ -36,15 +41,20 @@ export interface Candidate {
   gene: {
     symbol: string;
     id: string;
-    diseases: Array<{ id: string; name: string; phenotype_score: number }>;
+    diseases: Array<{ id: string; name: string; phenotype_score: number; log10_lr: number }>;
     inheritance: string[];
   };
   phenotype: {
+    /** Resnik best-match similarity to the chosen disease, normalised to [0, 1]. */
     score: number;
+    /** log10 of the phenotype likelihood ratio of the chosen disease. */
+    log10_lr: number;
     disease: { id: string; name: string } | null;
     matches: TermMatchOut[];
   };
   inheritance: { mode: string | null; fits: boolean; explanation: string };
   variant_score: number;
+  /** log10(phenotype LR x genotype score): what the ranking sorts on. */
+  log10_evidence: number;
   variants: CandidateVariant[];
 }

@@ -125,6 +125,8 @@ function toGene(r: GeneRow): GeneRecord {
 /** Read-only access to gene and transcript models. */
 export class GeneModels {
   private readonly db: Database.Database;
+  private maxSpan?: number;
+  private inWindow?: Database.Statement<[string, number, number, number], TranscriptRow>;
 
   constructor(file: string) {
     this.db = new Database(file, { readonly: true, fileMustExist: true });
@@ -132,10 +134,14 @@ export class GeneModels {
 
   /** Transcripts on a contig overlapping [start1 - pad, end1 + pad], sorted by start then accession. */
   transcriptsIn(chrom: string, start1: number, end1: number, pad = 0): TranscriptRecord[] {
-    const rows = this.db
-      .prepare<[string, number, number], TranscriptRow>('SELECT * FROM transcripts WHERE chrom = ? AND start1 <= ? AND end1 >= ? ORDER BY start1, accession')
-      .all(chrom, end1 + pad, start1 - pad);
-    return rows.map(toTranscript);
+    // Bounding start1 from below by the longest transcript keeps this an index range scan on
+    // (chrom, start1) instead of a scan from the start of the contig.
+    this.maxSpan ??= this.db.prepare<[], { span: number | null }>('SELECT max(end1 - start1) AS span FROM transcripts').get()?.span ?? 0;
+    this.inWindow ??= this.db.prepare<[string, number, number, number], TranscriptRow>(
+      'SELECT * FROM transcripts WHERE chrom = ? AND start1 BETWEEN ? AND ? AND end1 >= ? ORDER BY start1, accession',
+    );
+    const lo = start1 - pad;
+    return this.inWindow.all(chrom, lo - this.maxSpan - 1, end1 + pad, lo).map(toTranscript);
   }
 
   gene(symbol: string): GeneRecord | undefined {

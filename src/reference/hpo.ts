@@ -16,6 +16,7 @@ CREATE TABLE disease_terms (disease_id TEXT, term_id TEXT, frequency REAL, negat
 CREATE INDEX disease_terms_disease ON disease_terms(disease_id);
 CREATE TABLE disease_genes (disease_id TEXT, gene_symbol TEXT, ncbi_gene_id TEXT);
 CREATE INDEX disease_genes_gene ON disease_genes(gene_symbol);
+CREATE INDEX disease_genes_disease ON disease_genes(disease_id);
 CREATE TABLE disease_inheritance (disease_id TEXT, mode_id TEXT);
 `;
 

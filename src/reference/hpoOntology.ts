@@ -59,8 +59,8 @@ export class HpoOntology {
   private readonly db: Database.Database;
   private readonly diseaseRow: Database.Statement<[string], { id: string; name: string }>;
   private readonly diseaseTermRows: Database.Statement<[string], { term_id: string; frequency: number | null; negated: number }>;
-  private readonly diseaseModeRows: Database.Statement<[string], { mode_id: string }>;
-  private readonly diseaseGeneRows: Database.Statement<[string], { gene_symbol: string }>;
+  private readonly diseaseModes = new Map<DiseaseId, HpoId[]>();
+  private readonly diseaseGenes = new Map<DiseaseId, string[]>();
 
   readonly ancestors: Lookup<HpoId, HpoId[]> = { get: (id) => (this.terms.has(id) ? this.ancestorsOf(id) : undefined), has: (id) => this.terms.has(id) };
   readonly diseases: Lookup<DiseaseId, DiseaseInfo> = { get: (id) => this.disease(id), has: (id) => this.disease(id) !== undefined };
@@ -83,11 +83,17 @@ export class HpoOntology {
       let list = this.geneDiseases.get(r.gene_symbol);
       if (!list) this.geneDiseases.set(r.gene_symbol, (list = []));
       list.push(r.disease_id);
+      let genes = this.diseaseGenes.get(r.disease_id);
+      if (!genes) this.diseaseGenes.set(r.disease_id, (genes = []));
+      genes.push(r.gene_symbol);
+    }
+    for (const r of this.db.prepare<[], { disease_id: string; mode_id: string }>('SELECT disease_id, mode_id FROM disease_inheritance').all()) {
+      let modes = this.diseaseModes.get(r.disease_id);
+      if (!modes) this.diseaseModes.set(r.disease_id, (modes = []));
+      if (!modes.includes(r.mode_id as HpoId)) modes.push(r.mode_id as HpoId);
     }
     this.diseaseRow = this.db.prepare('SELECT id, name FROM diseases WHERE id = ?');
     this.diseaseTermRows = this.db.prepare('SELECT term_id, frequency, negated FROM disease_terms WHERE disease_id = ?');
-    this.diseaseModeRows = this.db.prepare('SELECT mode_id FROM disease_inheritance WHERE disease_id = ?');
-    this.diseaseGeneRows = this.db.prepare('SELECT DISTINCT gene_symbol FROM disease_genes WHERE disease_id = ? ORDER BY gene_symbol');
   }
 
   static load(file: string): HpoOntology {
@@ -125,8 +131,8 @@ export class HpoOntology {
             id: row.id,
             name: row.name,
             terms: this.diseaseTermRows.all(id).map((r) => ({ termId: r.term_id as HpoId, frequency: r.frequency, negated: r.negated === 1 })),
-            inheritance: this.diseaseModeRows.all(id).map((r) => r.mode_id as HpoId),
-            genes: this.diseaseGeneRows.all(id).map((r) => r.gene_symbol),
+            inheritance: this.diseaseModes.get(id) ?? [],
+            genes: [...(this.diseaseGenes.get(id) ?? [])].sort(),
           }
         : null;
       this.diseaseMemo.set(id, d);

@@ -19,7 +19,7 @@ export interface Results {
   tool: { name: string; version: string };
   command: string;
   started: string;
-  input: { vcf: string; sample: string | null; build: string; hpo: PatientTermOut[]; sex: string };
+  input: { vcf: string; sample: string | null; build: string; hpo: PatientTermOut[]; excluded_hpo: PatientTermOut[]; sex: string };
   reference: { name: string; build: string; sources: Array<Pick<SourceEntry, 'kind' | 'version' | 'upstream' | 'sha256' | 'records'>> };
   settings: { max_af: number; pass_only: boolean; top: number; shards: number };
   counts: {

@@ -27,14 +27,16 @@ export function fixtureCandidate(over: Partial<Candidate> = {}): Candidate {
   return {
     rank: 1,
     score: 0.9,
-    gene: { symbol: 'KMT2D', id: 'NCBIGene:8085', diseases: [{ id: 'OMIM:147920', name: 'Kabuki syndrome 1', phenotype_score: 0.95 }], inheritance: ['autosomal dominant'] },
+    gene: { symbol: 'KMT2D', id: 'NCBIGene:8085', diseases: [{ id: 'OMIM:147920', name: 'Kabuki syndrome 1', phenotype_score: 0.95, log10_lr: 1 }], inheritance: ['autosomal dominant'] },
     phenotype: {
       score: 0.95,
+      log10_lr: 2.1,
       disease: { id: 'OMIM:147920', name: 'Kabuki syndrome 1' },
-      matches: [{ patient_term: 'HP:0004322', patient_label: 'Short stature', gene_term: 'HP:0004322', gene_label: 'Short stature', common_ancestor: 'HP:0004322', common_ancestor_label: 'Short stature', ic: 1.73 }],
+      matches: [{ patient_term: 'HP:0004322', patient_label: 'Short stature', gene_term: 'HP:0004322', gene_label: 'Short stature', common_ancestor: 'HP:0004322', common_ancestor_label: 'Short stature', ic: 1.73, excluded: false, frequency: 1, lr: 5.6 }],
     },
     inheritance: { mode: 'autosomal dominant', fits: true, explanation: 'one variant fits autosomal dominant' },
     variant_score: 0.95,
+    log10_evidence: 2.08,
     variants: [fixtureVariant()],
     ...over,
   };
@@ -46,7 +48,7 @@ export function fixtureResults(over: Partial<Results> = {}): Results {
     tool: { name: 'vartriage', version: '0.1.0' },
     command: 'vartriage run --vcf p.vcf.gz --hpo HP:0004322 --reference ref --out out',
     started: '2025-11-28T00:00:00.000Z',
-    input: { vcf: 'p.vcf.gz', sample: 'P1', build: 'GRCh38', hpo: [{ id: 'HP:0004322', label: 'Short stature', input: 'HP:0004322' }], sex: 'female' },
+    input: { vcf: 'p.vcf.gz', sample: 'P1', build: 'GRCh38', hpo: [{ id: 'HP:0004322', label: 'Short stature', input: 'HP:0004322' }], excluded_hpo: [], sex: 'female' },
     reference: {
       name: 'test',
       build: 'GRCh38',

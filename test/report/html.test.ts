@@ -26,8 +26,8 @@ function hostileResults(): Results {
     clinvar: { id: HOSTILE, significance: HOSTILE, stars: 1, conditions: [HOSTILE], review_status: HOSTILE },
   });
   const c = fixtureCandidate({
-    gene: { symbol: HOSTILE, id: HOSTILE, diseases: [{ id: HOSTILE, name: HOSTILE, phenotype_score: 0.5 }, { id: 'OMIM:1', name: HOSTILE, phenotype_score: 0.1 }], inheritance: [HOSTILE] },
-    phenotype: { score: 0.5, disease: { id: HOSTILE, name: HOSTILE }, matches: [{ patient_term: HOSTILE, patient_label: HOSTILE, gene_term: HOSTILE, gene_label: HOSTILE, common_ancestor: HOSTILE, common_ancestor_label: HOSTILE, ic: 1 }] },
+    gene: { symbol: HOSTILE, id: HOSTILE, diseases: [{ id: HOSTILE, name: HOSTILE, phenotype_score: 0.5, log10_lr: 1 }, { id: 'OMIM:1', name: HOSTILE, phenotype_score: 0.1, log10_lr: 1 }], inheritance: [HOSTILE] },
+    phenotype: { score: 0.5, log10_lr: 0.5, disease: { id: HOSTILE, name: HOSTILE }, matches: [{ patient_term: HOSTILE, patient_label: HOSTILE, gene_term: HOSTILE, gene_label: HOSTILE, common_ancestor: HOSTILE, common_ancestor_label: HOSTILE, ic: 1, excluded: false, frequency: 1, lr: 2 }] },
     inheritance: { mode: HOSTILE, fits: false, explanation: HOSTILE },
     variants: [v],
   });
@@ -35,7 +35,7 @@ function hostileResults(): Results {
   return {
     ...base,
     command: HOSTILE,
-    input: { vcf: HOSTILE, sample: HOSTILE, build: HOSTILE, sex: HOSTILE, hpo: [{ id: HOSTILE, label: HOSTILE, input: HOSTILE, mapped_via: 'alt_id' }] },
+    input: { vcf: HOSTILE, sample: HOSTILE, build: HOSTILE, sex: HOSTILE, hpo: [{ id: HOSTILE, label: HOSTILE, input: HOSTILE, mapped_via: 'alt_id' }], excluded_hpo: [{ id: HOSTILE, label: HOSTILE, input: HOSTILE }] },
     reference: { name: HOSTILE, build: HOSTILE, sources: base.reference.sources.map((s) => ({ ...s, version: HOSTILE, upstream: HOSTILE, sha256: HOSTILE })) },
     warnings: [HOSTILE],
     candidates: [c],
