@@ -21,6 +21,7 @@ import { PatientTermOut, renderResultsJson, Results, RESULTS_SCHEMA } from './re
 import { renderCandidatesTsv } from './report/tsv';
 import { planByContig, wholeFileShard } from './shard/plan';
 import type { Region, ShardSpec } from './shard/types';
+import { writeStore } from './store';
 import { detectBuild } from './variant/build';
 import { toolVersion } from './version';
 
@@ -188,11 +189,13 @@ export async function runPipeline(opts: RunOptions): Promise<Results> {
     outputs.write('results.json', renderResultsJson(results));
     outputs.write('candidates.tsv', renderCandidatesTsv(results.candidates));
     outputs.write('report.html', renderReportHtml(results));
+    // Tiered result store for `vartriage query` (src/store): hot/warm SQLite and the annotated VCF.
+    writeStore(outputs.reserve('store'), { variants, candidates: ranked.candidates, header, manifest, sample, build, maxAf: filters.maxAf });
     outputs.commit();
   } catch (e) {
     outputs.abort();
     throw e;
   }
-  opts.log.info(`${variants.length} variants, ${ranked.passed} passed filters, ${ranked.candidates.length} candidate gene(s); wrote ${opts.out}/results.json, candidates.tsv, report.html`);
+  opts.log.info(`${variants.length} variants, ${ranked.passed} passed filters, ${ranked.candidates.length} candidate gene(s); wrote ${opts.out}/results.json, candidates.tsv, report.html, store/`);
   return results;
 }

@@ -3,6 +3,7 @@ import yargs from 'yargs';
 import { InputError } from '../errors';
 import { toolVersion } from '../version';
 import { demoCommand } from './demo';
+import { queryCommand } from './query';
 import { runCommand } from './run';
 
 /** Exit codes: 0 success, 1 bad input (one line naming file, line and problem), 70 internal error. */
@@ -13,7 +14,8 @@ export async function main(argv: string[]): Promise<number> {
       .version(toolVersion())
       .command(runCommand)
       .command(demoCommand)
-      .demandCommand(1, 'name a command: run, demo')
+      .command(queryCommand)
+      .demandCommand(1, 'name a command: run, query, demo')
       .strict()
       .fail((msg, err) => {
         throw err ?? new UsageError(msg);

@@ -29,7 +29,13 @@ export class AtomicOutputSet {
   }
 
   commit(): void {
-    for (const { tmp, final } of this.pending) fs.renameSync(tmp, final);
+    for (const { tmp, final } of this.pending) {
+      // rename() cannot replace a non-empty directory (a store from an earlier run): move it aside first.
+      const old = fs.existsSync(final) && fs.statSync(final).isDirectory() ? `${final}.old-${process.pid}` : null;
+      if (old) fs.renameSync(final, old);
+      fs.renameSync(tmp, final);
+      if (old) fs.rmSync(old, { recursive: true, force: true });
+    }
     this.pending.length = 0;
   }
 
