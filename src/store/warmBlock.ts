@@ -2,17 +2,25 @@ import type { ClinvarFacts, GeneConsequence, GnomadFacts } from '../annotate/typ
 import type { ConsequenceTerm } from '../annotate/soTerms';
 import type { Zygosity } from '../variant/types';
 import { ByteReader, ByteWriter } from './bytes';
+import { readNumber, skipNumber, writeNumber } from './decimal';
 import { REPORTABLE_REASONS, ReportableReason, StoredVariant } from './types';
 
 /**
  * One warm-tier block: a few thousand consecutive variants of one contig stored column by column
- * (positions as deltas, repeated strings through a block dictionary), so that a lookup can find
- * its rows from the position or gene column and decode only those rows' other fields.
+ * (positions as deltas, rsIDs as numbers, decimals as digits + places (decimal.ts), repeated
+ * strings through a block dictionary), so that a lookup can find its rows from the position, gene,
+ * ID or ClinVar column and decode only those rows' other fields.
  *
  * Layout before compression: u8 version, varint rows, varint columns, varint byte length of each
  * column, then the columns in the order of `Column`.
  */
-const BLOCK_FORMAT = 1;
+const BLOCK_FORMAT = 2;
+
+/** ID column tags: '.', one rsID (as its number), anything else (as text). */
+const ID_NONE = 0;
+const ID_RS = 1;
+const ID_TEXT = 2;
+const RS_ONLY = /^rs(\d{1,15})$/;
 
 const enum Column {
   Dict,
@@ -35,10 +43,6 @@ const COLUMN_COUNT = 15;
 
 const ZYGOSITY: readonly Zygosity[] = ['het', 'hom', 'hemi', 'unknown'];
 
-function num(n: number): string {
-  return String(n);
-}
-
 export function encodeBlock(rows: StoredVariant[]): Buffer {
   const cols = Array.from({ length: COLUMN_COUNT }, () => new ByteWriter(4096));
   const dict = new Map<string, number>();
@@ -54,9 +58,18 @@ export function encodeBlock(rows: StoredVariant[]): Buffer {
     prevPos = v.pos1;
     cols[Column.Ref].str(v.ref);
     cols[Column.Alt].str(v.alt);
-    cols[Column.Id].str(v.id);
+    const idc = cols[Column.Id];
+    const rs = RS_ONLY.exec(v.id);
+    if (v.id === '.') idc.u8(ID_NONE);
+    else if (rs && String(Number(rs[1])) === rs[1]) {
+      idc.u8(ID_RS);
+      idc.varint(Number(rs[1]));
+    } else {
+      idc.u8(ID_TEXT);
+      idc.str(v.id);
+    }
     cols[Column.Filter].varint(code(v.filter));
-    cols[Column.Qual].nstr(v.qual === null ? null : num(v.qual));
+    writeNumber(cols[Column.Qual], v.qual);
     cols[Column.Zygosity].u8(ZYGOSITY.indexOf(v.zygosity));
     cols[Column.Line].varint(v.line === null ? 0 : v.line + 1);
     cols[Column.Consequence].varint(code(v.consequence));
@@ -72,26 +85,26 @@ export function encodeBlock(rows: StoredVariant[]): Buffer {
       g.varint(code(gc.consequence));
       g.varint(gc.terms.length);
       for (const t of gc.terms) g.varint(code(t));
-      g.nstr(gc.location);
+      g.varint(gc.location === null ? 0 : code(gc.location) + 1);
       g.u8(gc.maneSelect ? 1 : 0);
     }
     const n = cols[Column.Gnomad];
     if (v.gnomad) {
       n.u8(1);
-      n.str(num(v.gnomad.af));
-      n.str(num(v.gnomad.ac));
-      n.str(num(v.gnomad.an));
-      n.str(num(v.gnomad.nhomalt));
-      n.nstr(v.gnomad.grpmaxAf === null ? null : num(v.gnomad.grpmaxAf));
-      n.str(v.gnomad.grpmax);
-      n.str(v.gnomad.filter);
+      writeNumber(n, v.gnomad.af);
+      writeNumber(n, v.gnomad.ac);
+      writeNumber(n, v.gnomad.an);
+      writeNumber(n, v.gnomad.nhomalt);
+      writeNumber(n, v.gnomad.grpmaxAf);
+      n.varint(code(v.gnomad.grpmax));
+      n.varint(code(v.gnomad.filter));
     } else n.u8(0);
     const c = cols[Column.Clinvar];
     if (v.clinvar) {
       c.u8(1);
       c.str(v.clinvar.id);
-      c.str(v.clinvar.significance);
-      c.str(v.clinvar.reviewStatus);
+      c.varint(code(v.clinvar.significance));
+      c.varint(code(v.clinvar.reviewStatus));
       c.u8(v.clinvar.stars);
       c.varint(v.clinvar.conditions.length);
       for (const s of v.clinvar.conditions) c.str(s);
@@ -112,7 +125,12 @@ export function encodeBlock(rows: StoredVariant[]): Buffer {
 type Skip = (r: ByteReader) => void;
 
 const skipStr: Skip = (r) => r.skipStr();
-const skipNstr: Skip = (r) => r.skipNstr();
+const skipNum: Skip = skipNumber;
+const skipId: Skip = (r) => {
+  const tag = r.u8();
+  if (tag === ID_RS) r.varint();
+  else if (tag === ID_TEXT) r.skipStr();
+};
 const skipVarint: Skip = (r) => void r.varint();
 const skipU8: Skip = (r) => void r.at++;
 const skipGenes: Skip = (r) => {
@@ -123,25 +141,21 @@ const skipGenes: Skip = (r) => {
     r.varint();
     const terms = r.varint();
     for (let t = 0; t < terms; t++) r.varint();
-    r.skipNstr();
+    r.varint();
     r.at++;
   }
 };
 const skipGnomad: Skip = (r) => {
   if (r.u8() === 0) return;
-  r.skipStr();
-  r.skipStr();
-  r.skipStr();
-  r.skipStr();
-  r.skipNstr();
-  r.skipStr();
-  r.skipStr();
+  for (let i = 0; i < 5; i++) skipNumber(r);
+  r.varint();
+  r.varint();
 };
 const skipClinvar: Skip = (r) => {
   if (r.u8() === 0) return;
   r.skipStr();
-  r.skipStr();
-  r.skipStr();
+  r.varint();
+  r.varint();
   r.at++;
   const n = r.varint();
   for (let i = 0; i < n; i++) r.skipStr();
@@ -216,7 +230,7 @@ export class DecodedBlock {
         r.varint();
         const terms = r.varint();
         for (let t = 0; t < terms; t++) r.varint();
-        r.skipNstr();
+        r.varint();
         r.at++;
       }
       if (hit) out.push(i);
@@ -226,17 +240,19 @@ export class DecodedBlock {
 
   /** Rows whose ID column holds `id` as one of its ';'-separated ids. */
   rowsWithId(id: string): number[] {
-    const needle = Buffer.from(id, 'utf8');
+    const rs = RS_ONLY.exec(id);
+    const rsNumber = rs ? Number(rs[1]) : -1;
     const out: number[] = [];
     const r = this.reader(Column.Id);
     for (let i = 0; i < this.rows; i++) {
-      const n = r.varint();
-      if (n === needle.length) {
-        if (this.buf.compare(needle, 0, n, r.at, r.at + n) === 0) out.push(i);
-      } else if (n > needle.length && this.buf.subarray(r.at, r.at + n).includes(needle)) {
+      const tag = r.u8();
+      if (tag === ID_RS) {
+        if (r.varint() === rsNumber) out.push(i);
+      } else if (tag === ID_TEXT) {
+        const n = r.varint();
         if (this.buf.toString('utf8', r.at, r.at + n).split(';').includes(id)) out.push(i);
+        r.at += n;
       }
-      r.at += n;
     }
     return out;
   }
@@ -250,8 +266,8 @@ export class DecodedBlock {
       const n = r.varint();
       if (n === needle.length && this.buf.compare(needle, 0, n, r.at, r.at + n) === 0) out.push(i);
       r.at += n;
-      r.skipStr();
-      r.skipStr();
+      r.varint();
+      r.varint();
       r.at++;
       const k = r.varint();
       for (let j = 0; j < k; j++) r.skipStr();
@@ -277,12 +293,12 @@ export class DecodedBlock {
     const dict = this.dict;
     const refs = column(Column.Ref, skipStr, (r) => r.str());
     const alts = column(Column.Alt, skipStr, (r) => r.str());
-    const ids = column(Column.Id, skipStr, (r) => r.str());
-    const filters = column(Column.Filter, skipVarint, (r) => dict[r.varint()]);
-    const quals = column(Column.Qual, skipNstr, (r) => {
-      const s = r.nstr();
-      return s === null ? null : Number(s);
+    const ids = column(Column.Id, skipId, (r) => {
+      const tag = r.u8();
+      return tag === ID_NONE ? '.' : tag === ID_RS ? `rs${r.varint()}` : r.str();
     });
+    const filters = column(Column.Filter, skipVarint, (r) => dict[r.varint()]);
+    const quals = column(Column.Qual, skipNum, readNumber);
     const zyg = column(Column.Zygosity, skipU8, (r) => ZYGOSITY[r.u8()]);
     const lines = column(Column.Line, skipVarint, (r) => {
       const l = r.varint();
@@ -301,7 +317,8 @@ export class DecodedBlock {
         const nt = r.varint();
         const terms: ConsequenceTerm[] = [];
         for (let t = 0; t < nt; t++) terms.push(dict[r.varint()] as ConsequenceTerm);
-        const location = r.nstr();
+        const loc = r.varint();
+        const location = loc === 0 ? null : dict[loc - 1];
         const maneSelect = r.u8() === 1;
         out.push({ gene, transcript, consequence, terms, location, maneSelect });
       }
@@ -309,18 +326,18 @@ export class DecodedBlock {
     });
     const gnomad = column(Column.Gnomad, skipGnomad, (r): GnomadFacts | null => {
       if (r.u8() === 0) return null;
-      const af = Number(r.str());
-      const ac = Number(r.str());
-      const an = Number(r.str());
-      const nhomalt = Number(r.str());
-      const g = r.nstr();
-      return { af, ac, an, nhomalt, grpmaxAf: g === null ? null : Number(g), grpmax: r.str(), filter: r.str() };
+      const af = readNumber(r) ?? 0;
+      const ac = readNumber(r) ?? 0;
+      const an = readNumber(r) ?? 0;
+      const nhomalt = readNumber(r) ?? 0;
+      const grpmaxAf = readNumber(r);
+      return { af, ac, an, nhomalt, grpmaxAf, grpmax: dict[r.varint()], filter: dict[r.varint()] };
     });
     const clinvar = column(Column.Clinvar, skipClinvar, (r): ClinvarFacts | null => {
       if (r.u8() === 0) return null;
       const id = r.str();
-      const significance = r.str();
-      const reviewStatus = r.str();
+      const significance = dict[r.varint()];
+      const reviewStatus = dict[r.varint()];
       const stars = r.u8();
       const k = r.varint();
       const conditions: string[] = [];
