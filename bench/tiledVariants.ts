@@ -10,8 +10,9 @@ import type { Zygosity } from '../src/variant/types';
  * A genome-scale stream of annotated variants made by tiling real records (benchmark input only).
  *
  * - Alleles, IDs, QUAL, FILTER, genotypes and the spacing between neighbouring records come from
- *   real VCFs in ../shared/data/vcf; the template is laid over GRCh38 chr1-22, X, Y in proportion
- *   to contig length, its gaps scaled to fill each contig, repeated as often as needed.
+ *   real VCFs in ../shared/data/vcf (each file's gaps divided by its mean gap); the template is laid
+ *   over GRCh38 chr1-22, X, Y in proportion to contig length, gaps scaled to fill each contig,
+ *   repeated as often as needed (about one variant per 620 bp at 5M, as in a whole genome).
  * - Genes come from the real MANE v1.0 spans (every gene overlapping the tiled position), with the
  *   MANE RefSeq transcript; the consequence inside a gene is drawn by a fixed hash.
  * - ClinVar facts are real MacArthur-parse ClinVar records assigned to 1 in 150 variants.
@@ -64,6 +65,7 @@ export function readTemplate(dataDir: string): { records: TemplateRecord[]; filt
   const records: TemplateRecord[] = [];
   const filterLines = new Set<string>();
   for (const f of TEMPLATE_FILES) {
+    const fromFile = records.length;
     const text = zlib.gunzipSync(fs.readFileSync(path.join(dataDir, 'vcf', f))).toString('utf8');
     let prevChrom = '';
     let prevPos = 0;
@@ -72,7 +74,7 @@ export function readTemplate(dataDir: string): { records: TemplateRecord[]; filt
       if (line === '' || line.startsWith('#')) continue;
       const c = line.split('\t');
       const pos = Number(c[1]);
-      const gap = c[0] === prevChrom ? Math.max(0, pos - prevPos) : 1000;
+      const gap = c[0] === prevChrom ? Math.max(0, pos - prevPos) : 0;
       prevChrom = c[0];
       prevPos = pos;
       const info = c[7];
@@ -96,6 +98,11 @@ export function readTemplate(dataDir: string): { records: TemplateRecord[]; filt
         }),
       );
     }
+    // Exomes, truth sets and whole genomes differ 100-fold in spacing: put every file on a mean
+    // gap of 1 so no source makes dense clumps once the template is stretched over a contig.
+    const part = records.slice(fromFile);
+    const meanGap = part.reduce((sum, r) => sum + r.gap, 0) / Math.max(1, part.length);
+    for (const r of part) r.gap = r.gap / meanGap;
   }
   return { records, filterLines: [...filterLines].sort() };
 }

@@ -1,6 +1,6 @@
 import * as zlib from 'node:zlib';
 import * as fs from 'node:fs';
-import { TabixIndexedFile } from '@gmod/tabix';
+import type { TabixIndexedFile } from '@gmod/tabix';
 import { parseColdLine } from './coldFormat';
 import type { StoredVariant } from './types';
 
@@ -10,13 +10,16 @@ import type { StoredVariant } from './types';
  * which is what the hot and warm tiers exist to avoid.
  */
 export class ColdReader {
-  private readonly tabix: TabixIndexedFile;
+  private tabix: TabixIndexedFile | null = null;
 
-  constructor(private readonly file: string) {
-    this.tabix = new TabixIndexedFile({ path: file, tbiPath: `${file}.tbi` });
-  }
+  constructor(private readonly file: string) {}
 
   async overlapping(chrom: string, start1: number, end1: number): Promise<StoredVariant[]> {
+    // Loaded on first use: @gmod/tabix costs tens of ms at start-up that hot/warm lookups do not need.
+    if (!this.tabix) {
+      const { TabixIndexedFile: Tabix } = await import('@gmod/tabix');
+      this.tabix = new Tabix({ path: this.file, tbiPath: `${this.file}.tbi` });
+    }
     const out: StoredVariant[] = [];
     // @gmod/tabix takes 0-based half-open coordinates.
     await this.tabix.getLines(chrom, start1 - 1, end1, (line) => {
