@@ -12,9 +12,16 @@ import { REPORTABLE_REASONS, ReportableReason, StoredVariant } from './types';
  * ID or ClinVar column and decode only those rows' other fields.
  *
  * Layout before compression: u8 version, varint rows, varint columns, varint byte length of each
- * column, then the columns in the order of `Column`.
+ * column, varint checkpoint interval, per column the byte offset (delta-coded) of every checkpoint
+ * row after row 0, then the columns in the order of `Column`.
  */
-const BLOCK_FORMAT = 2;
+const BLOCK_FORMAT = 3;
+
+/**
+ * Every CHECKPOINT_ROWS rows the header records each column's byte offset, so decoding one row
+ * walks at most that many rows of a column instead of the whole block.
+ */
+const CHECKPOINT_ROWS = 256;
 
 /** ID column tags: '.', one rsID (as its number), anything else (as text). */
 const ID_NONE = 0;
@@ -52,7 +59,10 @@ export function encodeBlock(rows: StoredVariant[]): Buffer {
     return c;
   };
   let prevPos = 0;
-  for (const v of rows) {
+  const checkpoints: number[][] = cols.map(() => []);
+  for (let i = 0; i < rows.length; i++) {
+    const v = rows[i];
+    if (i > 0 && i % CHECKPOINT_ROWS === 0) cols.forEach((c, k) => checkpoints[k].push(c.length));
     if (v.pos1 < prevPos) throw new Error(`warm block rows out of order at ${v.chrom}:${v.pos1}`);
     cols[Column.Pos].varint(v.pos1 - prevPos);
     prevPos = v.pos1;
@@ -118,6 +128,14 @@ export function encodeBlock(rows: StoredVariant[]): Buffer {
   out.varint(rows.length);
   out.varint(COLUMN_COUNT);
   for (const col of cols) out.varint(col.length);
+  out.varint(CHECKPOINT_ROWS);
+  for (const list of checkpoints) {
+    let prev = 0;
+    for (const offset of list) {
+      out.varint(offset - prev);
+      prev = offset;
+    }
+  }
   for (const col of cols) out.bytes(col.result());
   return out.result();
 }
@@ -167,6 +185,9 @@ export class DecodedBlock {
   readonly pos1: Int32Array;
   readonly end1: Int32Array;
   private readonly colStart: number[] = [];
+  private readonly checkpointRows: number;
+  /** Per column, the byte offset (from the column start) of rows 0, C, 2C, ... */
+  private readonly checkpoints: Uint32Array[] = [];
   private readonly dict: string[] = [];
   private dictIndex: Map<string, number> | null = null;
 
@@ -182,6 +203,13 @@ export class DecodedBlock {
     const ncol = h.varint();
     const lengths: number[] = [];
     for (let i = 0; i < ncol; i++) lengths.push(h.varint());
+    this.checkpointRows = h.varint();
+    const perColumn = Math.ceil(this.rows / this.checkpointRows) - 1;
+    for (let c = 0; c < ncol; c++) {
+      const offsets = new Uint32Array(perColumn + 1);
+      for (let k = 1; k <= perColumn; k++) offsets[k] = offsets[k - 1] + h.varint();
+      this.checkpoints.push(offsets);
+    }
     let at = h.at;
     for (const len of lengths) {
       this.colStart.push(at);
@@ -283,7 +311,13 @@ export class DecodedBlock {
       const r = this.reader(col);
       const out: T[] = new Array(n);
       let at = 0;
+      const every = this.checkpointRows;
       for (let k = 0; k < n; k++) {
+        if (rows[k] - at >= every) {
+          const cp = Math.floor(rows[k] / every);
+          at = cp * every;
+          r.at = this.colStart[col] + this.checkpoints[col][cp];
+        }
         for (; at < rows[k]; at++) skip(r);
         out[k] = read(r);
         at++;

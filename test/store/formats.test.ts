@@ -74,3 +74,18 @@ describe('cold tier VCF line', () => {
     expect(decodeInfoValue(encodeInfoValue('50% ; "x"'))).toBe('50% ; "x"');
   });
 });
+
+describe('warm block checkpoints', () => {
+  it('decodes rows far into a block, before, at and after checkpoint rows, alone and together', () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => {
+      const patch = ODDITIES[i % ODDITIES.length][1];
+      const v = { ...base, ...patch, pos: 1000 + i };
+      return toStored(v, i, null, reportableReasons(v, 0.02, false));
+    });
+    const block = new DecodedBlock(encodeBlock(rows), 'chr1', 0);
+    const picks = [0, 1, 255, 256, 257, 511, 512, 700, 999];
+    expect(block.materialize(picks)).toEqual(picks.map((i) => rows[i]));
+    for (const i of picks) expect(block.materialize([i])).toEqual([rows[i]]);
+    expect(block.materialize(rows.map((_, i) => i))).toEqual(rows);
+  });
+});
