@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import type { Candidate } from '../prioritise/types';
 import { end1Of } from './storedVariant';
 import type { CandidateDetail, StoredVariant } from './types';
-import { openForWriting } from './warm';
+import { openForWriting } from './sqliteWrite';
 
 /**
  * Hot tier: one SQLite row per candidate-gene or otherwise reportable variant (storedVariant.ts

@@ -61,9 +61,15 @@ export class StoreReader {
     return { lookup: l, tier: 'warm+hot', hits };
   }
 
-  async lookupTier(query: Lookup, tier: TierName): Promise<StoreAnswer> {
+  /** One of the two SQLite tiers alone, synchronously. */
+  lookupSync(query: Lookup, tier: 'hot' | 'warm'): StoreAnswer {
     const l = this.resolve(query);
-    if (tier === 'hot' || tier === 'warm') return { lookup: l, tier, hits: this.fromSync(tier === 'hot' ? this.hot : this.warm, l) };
+    return { lookup: l, tier, hits: this.fromSync(tier === 'hot' ? this.hot : this.warm, l) };
+  }
+
+  async lookupTier(query: Lookup, tier: TierName): Promise<StoreAnswer> {
+    if (tier !== 'cold') return this.lookupSync(query, tier);
+    const l = this.resolve(query);
     return { lookup: l, tier, hits: await this.fromCold(l) };
   }
 
