@@ -24,6 +24,7 @@ import { scoreDistribution } from './report/scoreDistribution';
 import { renderCandidatesTsv } from './report/tsv';
 import { parseShardSelector, planShards, wholeFileShard } from './shard/plan';
 import type { Region, ShardSpec } from './shard/types';
+import { writeStore } from './store';
 import { detectBuild } from './variant/build';
 import { toolVersion } from './version';
 
@@ -40,6 +41,8 @@ export interface RunOptions {
   region?: string;
   /** `i/N`: run only the i-th of N byte-balanced shards. */
   shard?: string;
+  /** Write the tiered result store (`<out>/store/`); off skips it and keeps genome-scale runs lean. */
+  store: boolean;
   /** Compressed bytes per shard (execution only: results do not depend on it). */
   shardBytes?: number;
   maxAf: number;
@@ -131,6 +134,7 @@ function describeShard(shard: ShardSpec): string {
 
 interface Annotated {
   passing: AnnotatedVariant[];
+  all: AnnotatedVariant[];
   annotated: number;
   perFilter: FilterCounts;
   counts: ReadCounts;
@@ -164,13 +168,14 @@ async function annotateAll(shards: ShardSpec[], job: Omit<AnnotateJob, 'shard'>,
     progress.finish();
     // Merge in shard order so the result does not depend on which worker finished first.
     outcomes.sort((a, b) => a.index - b.index);
-    const merged: Annotated = { passing: [], annotated: 0, perFilter: emptyFilterCounts(), counts: emptyReadCounts(), warnings: [] };
+    const merged: Annotated = { passing: [], all: [], annotated: 0, perFilter: emptyFilterCounts(), counts: emptyReadCounts(), warnings: [] };
     for (const o of outcomes) {
       if (!o.ok) throw fromInputErrorData(o.error);
       for (const k of Object.keys(merged.counts) as Array<keyof ReadCounts>) merged.counts[k] += o.counts[k];
       for (const k of Object.keys(merged.perFilter) as Array<keyof FilterCounts>) merged.perFilter[k] += o.perFilter[k];
       merged.annotated += o.annotated;
       for (const v of o.passing) merged.passing.push(v);
+      if (o.all) for (const v of o.all) merged.all.push(v);
       for (const w of o.warnings) if (!merged.warnings.includes(w)) merged.warnings.push(w);
     }
     return merged;
@@ -252,9 +257,9 @@ export async function runPipeline(opts: RunOptions): Promise<Results> {
   const shards = await planRun(opts, header, region);
   opts.log.info(`annotating ${path.basename(opts.vcf)} in ${shards.length} shard(s) on ${Math.min(opts.threads, Math.max(1, shards.length))} thread(s)`);
   const filters = { ...DEFAULT_FILTERS, maxAf: opts.maxAf, passOnly: opts.passOnly };
-  const { passing, annotated, perFilter, counts, warnings } = shards.length
-    ? await annotateAll(shards, { bundleDir, filters, read: { sampleColumn, displayName: opts.vcf, compression: header.compression } }, opts.threads, opts.progress ?? silentProgress)
-    : { passing: [], annotated: 0, perFilter: emptyFilterCounts(), counts: emptyReadCounts(), warnings: [] as string[] };
+  const { passing, all, annotated, perFilter, counts, warnings } = shards.length
+    ? await annotateAll(shards, { bundleDir, filters, keepAll: opts.store, read: { sampleColumn, displayName: opts.vcf, compression: header.compression } }, opts.threads, opts.progress ?? silentProgress)
+    : { passing: [], all: [], annotated: 0, perFilter: emptyFilterCounts(), counts: emptyReadCounts(), warnings: [] as string[] };
   if (counts.unknown_contig > 0) warnings.push(`${counts.unknown_contig} record(s) on contigs the ${manifest.build} bundle does not have were skipped`);
   if (counts.symbolic_or_breakend > 0) warnings.push(`${counts.symbolic_or_breakend} symbolic or breakend allele(s) skipped (structural variants are not ranked)`);
   if (counts.non_acgtn_allele > 0) warnings.push(`${counts.non_acgtn_allele} allele(s) with characters other than A, C, G, T, N skipped`);
@@ -309,6 +314,8 @@ export async function runPipeline(opts: RunOptions): Promise<Results> {
     outputs.write('results.json', renderResultsJson(results));
     outputs.write('candidates.tsv', renderCandidatesTsv(results.candidates));
     outputs.write('report.html', renderReportHtml(results));
+    // Tiered result store for `vartriage query` (src/store): hot/warm SQLite and the annotated VCF.
+    if (opts.store) outputs.produce('store', (tmp) => writeStore(tmp, { variants: all, candidates: ranked.candidates, header, manifest, sample, build, maxAf: filters.maxAf }));
     outputs.commit();
   } catch (e) {
     outputs.abort();
@@ -316,6 +323,6 @@ export async function runPipeline(opts: RunOptions): Promise<Results> {
   } finally {
     cancelHooks.delete(abortOutputs);
   }
-  opts.log.info(`${annotated} variants, ${passing.length} passed filters, ${results.candidates.length} candidate gene(s); wrote ${opts.out}/results.json, candidates.tsv, report.html`);
+  opts.log.info(`${annotated} variants, ${passing.length} passed filters, ${results.candidates.length} candidate gene(s); wrote ${opts.out}/results.json, candidates.tsv, report.html${opts.store ? ', store/' : ''}`);
   return results;
 }

@@ -15,6 +15,8 @@ export interface AnnotateJob {
   bundleDir: string;
   read: ReadOptions;
   filters: FilterOptions;
+  /** Also return every annotated variant (the result store needs them); off for ranking-only runs. */
+  keepAll: boolean;
 }
 
 /**
@@ -22,7 +24,7 @@ export interface AnnotateJob {
  * common variants never cross to the main thread), with counts of everything else.
  */
 export type ShardOutcome =
-  | { ok: true; index: number; passing: AnnotatedVariant[]; annotated: number; perFilter: FilterCounts; counts: ReadCounts; warnings: string[] }
+  | { ok: true; index: number; passing: AnnotatedVariant[]; all: AnnotatedVariant[] | null; annotated: number; perFilter: FilterCounts; counts: ReadCounts; warnings: string[] }
   | { ok: false; index: number; error: InputErrorData };
 
 /** Reads one shard and annotates it against the bundle. Runs inside a worker; returns plain data. */
@@ -32,6 +34,7 @@ export async function annotateShard(job: AnnotateJob): Promise<ShardOutcome> {
     const aliases = new ContigAliases(bundle.manifest.contigs);
     const { variants, counts, warnings } = readShard(job.shard, job.read, aliases);
     const passing: AnnotatedVariant[] = [];
+    const all: AnnotatedVariant[] | null = job.keepAll ? [] : null;
     const perFilter = emptyFilterCounts();
     let annotated = 0;
     for (const group of clusters(variants)) {
@@ -68,12 +71,14 @@ export async function annotateShard(job: AnnotateJob): Promise<ShardOutcome> {
           clinvar: cv ? { id: cv.id, significance: cv.significance, reviewStatus: cv.reviewStatus, stars: cv.stars, conditions: cv.conditions } : null,
         };
         annotated++;
+        all?.push(a);
         const failed = failedFilter(a, job.filters);
         if (failed) perFilter[failed]++;
         else passing.push(a);
       }
     }
-    return { ok: true, index: job.shard.index, passing, annotated, perFilter, counts, warnings };
+    // `passing` holds the same objects as `all`: structured clone keeps them shared, so nothing is copied twice.
+    return { ok: true, index: job.shard.index, passing, all, annotated, perFilter, counts, warnings };
   } catch (e) {
     if (e instanceof InputError) return { ok: false, index: job.shard.index, error: toInputErrorData(e) };
     throw e;

@@ -30,9 +30,9 @@ export interface GeneConsequence {
   location: string | null;
   maneSelect: boolean;
   /** HGVS c./n. on `transcript`, e.g. `NM_000059.4:c.5946del`; null where it cannot be fixed without sequence. */
-  hgvsC: string | null;
+  hgvsC?: string | null;
   /** HGVS p. as a predicted consequence, e.g. `NP_000050.3:p.(Ser1982ArgfsTer22)`; null without a FASTA. */
-  hgvsP: string | null;
+  hgvsP?: string | null;
 }
 
 /**

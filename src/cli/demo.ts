@@ -34,6 +34,7 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
       maxAf: 0.02,
       passOnly: true,
       top: 20,
+      store: true,
       command: `vartriage run --vcf samples/demo-proband.vcf.gz --hpo ${DEMO_HPO} --reference reference/demo --sex female --out ${a.out}`,
       log: loggerFrom(a),
       progress: progressFrom(a),

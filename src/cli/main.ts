@@ -5,6 +5,7 @@ import { cancelRun } from '../pipeline';
 import { toolVersion } from '../version';
 import { demoCommand } from './demo';
 import { referenceCommand } from './reference';
+import { queryCommand } from './query';
 import { runCommand } from './run';
 
 /** Exit codes: 0 success, 1 bad input (one line naming file, line and problem), 70 internal error. */
@@ -16,7 +17,8 @@ export async function main(argv: string[]): Promise<number> {
       .command(runCommand)
       .command(demoCommand)
       .command(referenceCommand)
-      .demandCommand(1, 'name a command: run, demo, reference')
+      .command(queryCommand)
+      .demandCommand(1, 'name a command: run, query, demo, reference')
       .strict()
       .fail((msg, err) => {
         throw err ?? new UsageError(msg);

@@ -24,6 +24,7 @@ export interface RunArgs extends LogArgs {
   'max-af': number;
   'pass-only': boolean;
   top: number;
+  store: boolean;
 }
 
 export function parseSex(text: string): 'male' | 'female' | 'unknown' {
@@ -55,6 +56,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('shard', { type: 'string', describe: 'only the i-th of N shards of about equal compressed size, i/N' })
       .option('max-af', { type: 'number', default: 0.02, describe: 'drop variants above this gnomAD AF (group-max where known)' })
       .option('pass-only', { type: 'boolean', default: true, describe: 'drop records whose FILTER is not PASS or .' })
+      .option('store', { type: 'boolean', default: true, describe: 'write the tiered result store <out>/store/ for `vartriage query` (--no-store to skip)' })
       .option('top', { type: 'number', default: 20, describe: 'number of candidate genes to report' })
       .check((a) => {
         if (!a.hpo && !a['hpo-file'] && !a.phenopacket) throw new Error('give the patient phenotype with --hpo, --hpo-file or --phenopacket');
@@ -84,6 +86,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       maxAf: a['max-af'],
       passOnly: a['pass-only'],
       top: a.top,
+      store: a.store,
       command: recordedCommand(process.argv.slice(2)),
       log: loggerFrom(a),
       progress: progressFrom(a),

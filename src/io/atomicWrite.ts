@@ -29,6 +29,16 @@ export class AtomicOutputSet {
     }
   }
 
+  /** Lets `writer` produce output NAME (a file or a folder) at a temporary path; write errors become one line. */
+  produce(name: string, writer: (tmpPath: string) => void): void {
+    const tmp = this.reserve(name);
+    try {
+      writer(tmp);
+    } catch (e) {
+      throw writeError(path.join(this.dir, name), e);
+    }
+  }
+
   /** Reserves a temporary path for a writer that produces the file itself (e.g. SQLite). */
   reserve(name: string): string {
     const final = path.join(this.dir, name);
@@ -48,11 +58,15 @@ export class AtomicOutputSet {
     const renamed: string[] = [];
     try {
       for (const { tmp, final } of this.pending) {
+        // rename() cannot replace a non-empty directory (a store from an earlier run): move it aside first.
+        const old = fs.existsSync(final) && fs.statSync(final).isDirectory() ? `${final}.old-${process.pid}` : null;
+        if (old) fs.renameSync(final, old);
         fs.renameSync(tmp, final);
+        if (old) fs.rmSync(old, { recursive: true, force: true });
         renamed.push(final);
       }
     } catch (e) {
-      for (const f of renamed) fs.rmSync(f, { force: true });
+      for (const f of renamed) fs.rmSync(f, { force: true, recursive: true });
       this.abort();
       throw writeError(this.dir, e);
     }

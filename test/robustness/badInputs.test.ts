@@ -233,7 +233,7 @@ describe('bad-input corpus: decided outcome per oddity', () => {
     } else {
       expect(r.stderr).not.toMatch(/error/);
       expect(r.code).toBe(0);
-      expect(fs.readdirSync(out).sort()).toEqual(['candidates.tsv', 'report.html', 'results.json']);
+      expect(fs.readdirSync(out).sort()).toEqual(['candidates.tsv', 'report.html', 'results.json', 'store']);
       const results = JSON.parse(fs.readFileSync(path.join(out, 'results.json'), 'utf8'));
       expect(results).toMatchObject(c.expect.results);
       if (c.expect.warning) {

@@ -22,7 +22,7 @@ const CASES_PER_SOURCE = { demo: 48, pfeiffer: 24 };
 const BUDGET_MS = 60000;
 const RUN_TIMEOUT_MS = 30000;
 const CONCURRENCY = 2;
-const OUTPUTS = ['candidates.tsv', 'report.html', 'results.json'];
+const OUTPUTS = ['candidates.tsv', 'report.html', 'results.json', 'store'];
 
 /** Mulberry32: small, seeded, the same sequence everywhere. */
 function rng(seed: number): () => number {

@@ -10,7 +10,7 @@ import { CLI, DEMO_BUNDLE, DEMO_VCF, tmpDir } from '../helpers/cli';
 import { writeBigDemoVcf } from './helpers/bigVcf';
 
 const FAULTS = path.join(__dirname, 'helpers', 'inject-fault.js');
-const OUTPUTS = ['candidates.tsv', 'report.html', 'results.json'];
+const OUTPUTS = ['candidates.tsv', 'report.html', 'results.json', 'store'];
 
 interface Running {
   child: ChildProcess;

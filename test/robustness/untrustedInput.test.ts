@@ -63,7 +63,7 @@ describe('hostile sample name, IDs, INFO values and file name', () => {
   });
 
   it('writes only the three outputs: the sample name never becomes a path', () => {
-    expect(fs.readdirSync(out).sort()).toEqual(['candidates.tsv', 'report.html', 'results.json']);
+    expect(fs.readdirSync(out).sort()).toEqual(['candidates.tsv', 'report.html', 'results.json', 'store']);
     expect(fs.readdirSync(sandbox).sort()).toEqual([path.basename(vcfDir), 'out'].sort());
   });
 

@@ -1,0 +1,236 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as zlib from 'node:zlib';
+import type { AnnotatedVariant, ClinvarFacts, GeneConsequence } from '../src/annotate/types';
+import { ConsequenceTerm, mostSevere } from '../src/annotate/soTerms';
+import { reviewStars } from '../src/reference/clinvarSignificance';
+import type { Zygosity } from '../src/variant/types';
+
+/**
+ * A genome-scale stream of annotated variants made by tiling real records (benchmark input only).
+ *
+ * - Alleles, IDs, QUAL, FILTER, genotypes and the spacing between neighbouring records come from
+ *   real VCFs in ../shared/data/vcf (each file's gaps divided by its mean gap); the template is laid
+ *   over GRCh38 chr1-22, X, Y in proportion to contig length, gaps scaled to fill each contig,
+ *   repeated as often as needed (about one variant per 620 bp at 5M, as in a whole genome).
+ * - Genes come from the real MANE v1.0 spans (every gene overlapping the tiled position), with the
+ *   MANE RefSeq transcript; the consequence inside a gene is drawn by a fixed hash.
+ * - ClinVar facts are real MacArthur-parse ClinVar records assigned to 1 in 150 variants.
+ * - rsIDs: the template's own (Exomiser's GRCh37 exome carries them), shifted by 1.5e9 per
+ *   repeat so that repeats stay distinct; records without one get a hashed number on 90 % of rows,
+ *   since a whole genome has an rsID for most variants. gnomAD facts use the record's own AF.
+ */
+export const GRCH38_CONTIGS: Array<[string, number]> = [
+  ['chr1', 248956422], ['chr2', 242193529], ['chr3', 198295559], ['chr4', 190214555], ['chr5', 181538259], ['chr6', 170805979],
+  ['chr7', 159345973], ['chr8', 145138636], ['chr9', 138394717], ['chr10', 133797422], ['chr11', 135086622], ['chr12', 133275309],
+  ['chr13', 114364328], ['chr14', 107043718], ['chr15', 101991189], ['chr16', 90338345], ['chr17', 83257441], ['chr18', 80373285],
+  ['chr19', 58617616], ['chr20', 64444167], ['chr21', 46709983], ['chr22', 50818468], ['chrX', 156040895], ['chrY', 57227415],
+];
+
+interface TemplateRecord {
+  gap: number;
+  ref: string;
+  alt: string;
+  rs: number;
+  filter: string;
+  qual: number | null;
+  zygosity: Zygosity;
+  af: number | null;
+  ac: number;
+  an: number;
+}
+
+interface Gene {
+  symbol: string;
+  transcript: string;
+  start: number;
+  end: number;
+}
+
+const TEMPLATE_FILES = [
+  'pfeiffer-exome.GRCh37.exomiser-example.vcf.gz',
+  'NA12878.GRCh38.single-sample.from-ngs-bits-trio.vcf.gz',
+  'PG_NA12878_hg38-chr21.vcf.gz',
+  'GIAB-AshkenazimTrio-HG002-HG003-HG004.GRCh37.chr1-2.slivar-tests.vcf.gz',
+];
+
+function zygosityOf(gt: string): Zygosity {
+  const alleles = gt.split(/[/|]/);
+  if (alleles.length === 1) return alleles[0] === '.' || alleles[0] === '0' ? 'unknown' : 'hemi';
+  if (alleles.includes('.')) return 'unknown';
+  return alleles[0] === alleles[1] ? 'hom' : 'het';
+}
+
+export function readTemplate(dataDir: string): { records: TemplateRecord[]; filterLines: string[] } {
+  const records: TemplateRecord[] = [];
+  const filterLines = new Set<string>();
+  for (const f of TEMPLATE_FILES) {
+    const fromFile = records.length;
+    const text = zlib.gunzipSync(fs.readFileSync(path.join(dataDir, 'vcf', f))).toString('utf8');
+    let prevChrom = '';
+    let prevPos = 0;
+    for (const line of text.split('\n')) {
+      if (line.startsWith('##FILTER')) filterLines.add(line);
+      if (line === '' || line.startsWith('#')) continue;
+      const c = line.split('\t');
+      const pos = Number(c[1]);
+      const gap = c[0] === prevChrom ? Math.max(0, pos - prevPos) : 0;
+      prevChrom = c[0];
+      prevPos = pos;
+      const info = c[7];
+      const af = /(?:^|;)AF=([\d.eE-]+)/.exec(info);
+      const ac = /(?:^|;)AC=(\d+)/.exec(info);
+      const an = /(?:^|;)AN=(\d+)/.exec(info);
+      const rs = /^rs(\d+)/.exec(c[2]);
+      const alts = c[4].split(',').filter((a) => /^[ACGTN]+$/.test(a));
+      alts.forEach((alt, i) =>
+        records.push({
+          gap: i === 0 ? gap : 0,
+          ref: c[3],
+          alt,
+          rs: rs ? Number(rs[1]) : 0,
+          filter: c[6],
+          qual: c[5] === '.' ? null : Number(c[5]),
+          zygosity: c[9] ? zygosityOf(c[9].split(':')[0]) : 'unknown',
+          af: af ? Number(af[1]) : null,
+          ac: ac ? Number(ac[1]) : 0,
+          an: an ? Number(an[1]) : 0,
+        }),
+      );
+    }
+    // Exomes, truth sets and whole genomes differ 100-fold in spacing: put every file on a mean
+    // gap of 1 so no source makes dense clumps once the template is stretched over a contig.
+    const part = records.slice(fromFile);
+    const meanGap = part.reduce((sum, r) => sum + r.gap, 0) / Math.max(1, part.length);
+    for (const r of part) r.gap = r.gap / meanGap;
+  }
+  return { records, filterLines: [...filterLines].sort() };
+}
+
+export function readGenes(dataDir: string): Map<string, Gene[]> {
+  const text = zlib.gunzipSync(fs.readFileSync(path.join(dataDir, 'genes', 'MANE.GRCh38.v1.0.summary.txt.gz'))).toString('utf8');
+  const out = new Map<string, Gene[]>();
+  for (const line of text.split('\n').slice(1)) {
+    const c = line.split('\t');
+    if (c.length < 14 || c[9] !== 'MANE Select') continue;
+    const chrom = c[10].startsWith('chr') ? c[10] : `chr${c[10]}`;
+    let list = out.get(chrom);
+    if (!list) out.set(chrom, (list = []));
+    list.push({ symbol: c[3], transcript: c[5], start: Number(c[11]), end: Number(c[12]) });
+  }
+  for (const list of out.values()) list.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+export function readClinvar(dataDir: string): ClinvarFacts[] {
+  const text = zlib.gunzipSync(fs.readFileSync(path.join(dataDir, 'clinvar', 'clinvar.20161102.GRCh38-lifted.vcf.gz'))).toString('utf8');
+  const out: ClinvarFacts[] = [];
+  for (const line of text.split('\n')) {
+    if (line === '' || line.startsWith('#')) continue;
+    const info = new Map(line.split('\t')[7].split(';').map((kv) => kv.split('=') as [string, string]));
+    const review = (info.get('REVIEW_STATUS') ?? '').replace(/_/g, ' ');
+    out.push({
+      id: info.get('MEASURESET_ID') ?? '0',
+      significance: (info.get('CLINICAL_SIGNIFICANCE') ?? '').replace(/_/g, ' '),
+      reviewStatus: review,
+      stars: reviewStars(review),
+      conditions: (info.get('ALL_TRAITS') ?? '').split('|').filter(Boolean).slice(0, 3).map((t) => t.replace(/_/g, ' ')),
+    });
+  }
+  return out;
+}
+
+/** A fixed 32-bit hash (xorshift-multiply), so the same row always gets the same draws. */
+function hash(n: number): number {
+  let x = (n + 0x9e3779b9) >>> 0;
+  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b) >>> 0;
+  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35) >>> 0;
+  return (x ^ (x >>> 16)) >>> 0;
+}
+
+const GROUPS = ['afr', 'amr', 'asj', 'eas', 'fin', 'mid', 'nfe', 'sas'];
+
+const IN_GENE: Array<[number, ConsequenceTerm]> = [
+  [0.8, 'intron_variant'], [0.86, '3_prime_UTR_variant'], [0.89, '5_prime_UTR_variant'], [0.92, 'synonymous_variant'],
+  [0.97, 'missense_variant'], [0.98, 'splice_region_variant'], [0.985, 'inframe_deletion'], [0.99, 'frameshift_variant'],
+  [0.995, 'stop_gained'], [1, 'splice_donor_variant'],
+];
+
+function consequenceFor(u: number): ConsequenceTerm {
+  for (const [p, t] of IN_GENE) if (u < p) return t;
+  return 'intron_variant';
+}
+
+export interface TiledOptions {
+  total: number;
+  template: TemplateRecord[];
+  genes: Map<string, Gene[]>;
+  clinvar: ClinvarFacts[];
+  /** Called for every generated variant (for sampling query targets). */
+  onVariant?: (v: AnnotatedVariant, row: number) => void;
+}
+
+/** Yields `total` annotated variants in store order (contig order above, then position). */
+export function* tiledVariants(o: TiledOptions): Generator<AnnotatedVariant> {
+  const genomeLength = GRCH38_CONTIGS.reduce((s, [, l]) => s + l, 0);
+  let t = 0;
+  let row = 0;
+  let clinvarNext = 0;
+  const n = o.template.length;
+  for (let ci = 0; ci < GRCH38_CONTIGS.length; ci++) {
+    const [chrom, length] = GRCH38_CONTIGS[ci];
+    const count = ci === GRCH38_CONTIGS.length - 1 ? o.total - row : Math.round((o.total * length) / genomeLength);
+    let gapSum = 0;
+    for (let i = 0; i < count; i++) gapSum += o.template[(t + i) % n].gap;
+    const scale = (length - 20000) / Math.max(1, gapSum);
+    const genes = o.genes.get(chrom) ?? [];
+    let geneFrom = 0;
+    let cum = 0;
+    for (let i = 0; i < count; i++, t++, row++) {
+      const rec = o.template[t % n];
+      const repeat = Math.floor(t / n);
+      cum += rec.gap;
+      const pos = 10000 + Math.round(cum * scale);
+      while (geneFrom < genes.length && genes[geneFrom].end < pos - 3_000_000) geneFrom++;
+      const h = hash(row);
+      const u = h / 2 ** 32;
+      const overlapping: GeneConsequence[] = [];
+      for (let g = geneFrom; g < genes.length && genes[g].start <= pos; g++) {
+        const gene = genes[g];
+        if (gene.end < pos) continue;
+        const csq = consequenceFor(hash(row * 31 + g) / 2 ** 32);
+        const exonic = csq !== 'intron_variant';
+        overlapping.push({
+          gene: gene.symbol,
+          transcript: gene.transcript,
+          consequence: csq,
+          terms: [csq],
+          location: `${exonic ? 'exon' : 'intron'} ${1 + (h % 12)}/${13 + (h % 7)}`,
+          maneSelect: true,
+        });
+      }
+      const rs = rec.rs > 0 ? rec.rs + repeat * 1_500_000_000 : u < 0.9 ? 1 + (hash(row ^ 0x5bd1e995) % 1_400_000_000) : 0;
+      // gnomAD prints AF with about 4-6 significant digits; most alleles are rare.
+      const u2 = hash(row ^ 0x27d4eb2d) / 2 ** 32;
+      const af = u >= 0.75 ? null : rec.af !== null && u < 0.25 ? rec.af : Number(Math.max(6.57e-6, u2 ** 3).toPrecision(4));
+      const clinvar = row % 150 === 7 ? o.clinvar[clinvarNext++ % o.clinvar.length] : null;
+      const v: AnnotatedVariant = {
+        chrom,
+        pos,
+        ref: rec.ref,
+        alt: rec.alt,
+        id: rs > 0 ? `rs${rs}` : '.',
+        filter: rec.filter,
+        qual: rec.qual,
+        zygosity: rec.zygosity,
+        line: null,
+        consequence: overlapping.length ? mostSevere(overlapping.map((g) => g.consequence)) : 'intergenic_variant',
+        genes: overlapping,
+        gnomad: af === null ? null : { af, ac: rec.ac || Math.round(af * 152000), an: rec.an || 152000, nhomalt: Math.round(af * af * 76000), grpmaxAf: Number(Math.min(1, af * 1.5).toPrecision(4)), grpmax: GROUPS[h % GROUPS.length], filter: 'PASS' },
+        clinvar,
+      };
+      o.onVariant?.(v, row);
+      yield v;
+    }
+  }
+}

@@ -1,0 +1,80 @@
+import type { AnnotatedVariant } from '../annotate/types';
+import { severityRank } from '../annotate/soTerms';
+import { populationAf } from '../prioritise/variantScore';
+import type { Candidate } from '../prioritise/types';
+import { significanceClass } from '../reference/clinvarSignificance';
+import type { CandidateDetail, ReportableReason, StoredVariant } from './types';
+
+/** `chrom:pos:ref:alt`, as DESIGN.md §3 keys variants. */
+export function alleleKey(chrom: string, pos1: number, ref: string, alt: string): string {
+  return `${chrom}:${pos1}:${ref}:${alt}`;
+}
+
+/** Last 1-based base the REF allele covers: the span tabix and bcftools use for overlap (no END in our records). */
+export function end1Of(pos1: number, ref: string): number {
+  return pos1 + Math.max(1, ref.length) - 1;
+}
+
+const PROTEIN_ALTERING_LIMIT = severityRank('protein_altering_variant');
+
+/** Ranking detail per variant key, from the candidates list. */
+export function candidateDetails(candidates: Candidate[]): Map<string, CandidateDetail[]> {
+  const out = new Map<string, CandidateDetail[]>();
+  for (const c of candidates) {
+    for (const v of c.variants) {
+      const key = alleleKey(v.chrom, v.pos, v.ref, v.alt);
+      let list = out.get(key);
+      if (!list) out.set(key, (list = []));
+      list.push({ rank: c.rank, gene: c.gene.symbol, gene_score: c.score, variant_score: v.score, transcript: v.transcript, hgvs_c: v.hgvs_c, hgvs_p: v.hgvs_p, reasons: v.reasons });
+    }
+  }
+  return out;
+}
+
+/**
+ * Reportable = in a candidate gene, or ClinVar pathogenic/likely pathogenic (any review status),
+ * or rare (population AF at most the run's --max-af) with a protein-altering consequence
+ * (VEP's order down to protein_altering_variant, splice donor/acceptor included).
+ */
+export function reportableReasons(v: AnnotatedVariant, maxAf: number, isCandidate: boolean): ReportableReason[] {
+  const out: ReportableReason[] = [];
+  if (isCandidate) out.push('candidate');
+  if (v.clinvar && significanceClass(v.clinvar.significance) === 'pathogenic') out.push('clinvar_pathogenic');
+  if (severityRank(v.consequence) <= PROTEIN_ALTERING_LIMIT && populationAf(v) <= maxAf) out.push('rare_protein_altering');
+  return out;
+}
+
+/** The stored form of a variant; empty locations become null so every tier can represent them. */
+export function toStored(v: AnnotatedVariant, row: number, candidateRank: number | null, reportable: ReportableReason[]): StoredVariant {
+  return {
+    row,
+    chrom: v.chrom,
+    pos1: v.pos,
+    ref: v.ref,
+    alt: v.alt,
+    id: v.id || '.',
+    filter: v.filter || '.',
+    qual: v.qual,
+    zygosity: v.zygosity,
+    line: v.line,
+    consequence: v.consequence,
+    genes: v.genes.map((g) => ({ gene: g.gene, transcript: g.transcript, consequence: g.consequence, terms: [...g.terms], location: g.location || null, maneSelect: g.maneSelect })),
+    gnomad: v.gnomad ? { ...v.gnomad } : null,
+    clinvar: v.clinvar ? { ...v.clinvar, conditions: [...v.clinvar.conditions] } : null,
+    candidateRank,
+    reportable,
+  };
+}
+
+/**
+ * Store order: contigs in the bundle's order (unknown ones after, by name), then position; the sort
+ * is stable so alleles at one position keep their file order. Returns indexes into `variants`.
+ */
+export function storeOrder(variants: AnnotatedVariant[], contigOrder: string[]): Uint32Array {
+  const rank = new Map(contigOrder.map((c, i) => [c, i]));
+  const extra = [...new Set(variants.map((v) => v.chrom).filter((c) => !rank.has(c)))].sort();
+  for (const c of extra) rank.set(c, rank.size);
+  const idx = Array.from({ length: variants.length }, (_, i) => i);
+  idx.sort((a, b) => rank.get(variants[a].chrom)! - rank.get(variants[b].chrom)! || variants[a].pos - variants[b].pos || a - b);
+  return Uint32Array.from(idx);
+}

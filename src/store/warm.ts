@@ -1,0 +1,215 @@
+import Database from 'better-sqlite3';
+import { compress, Codec, decompress, isCodec } from './codec';
+import { blocksInChunk, PostingsBuilder } from './postings';
+import { openForWriting } from './sqliteWrite';
+import type { StoredVariant } from './types';
+import { DecodedBlock, encodeBlock } from './warmBlock';
+
+/**
+ * Warm tier: every annotated variant in compressed column blocks (warmBlock.ts) stored as SQLite
+ * BLOBs, with the block index by contig range, gene → block range, and rsID / ClinVar id → block
+ * postings beside them in the same file.
+ */
+/**
+ * Rows per block: 2,048 rather than 4,096 halves what a block-cache miss inflates (about 80 kB),
+ * which kept p99 under 5 ms on the shared 2-core bench machine, for 4 % more bytes
+ * (docs/adr/0001-tiered-result-store.md).
+ */
+export const DEFAULT_BLOCK_ROWS = 2048;
+
+const SCHEMA = `
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE block(id INTEGER PRIMARY KEY, chrom TEXT NOT NULL, first_row INTEGER NOT NULL, n_rows INTEGER NOT NULL,
+  start_pos1 INTEGER NOT NULL, max_end1 INTEGER NOT NULL, data BLOB NOT NULL);
+CREATE TABLE gene_blocks(gene TEXT NOT NULL, chrom TEXT NOT NULL, first_block INTEGER NOT NULL, last_block INTEGER NOT NULL,
+  PRIMARY KEY(gene, chrom)) WITHOUT ROWID;
+CREATE TABLE postings(id INTEGER PRIMARY KEY, kind TEXT NOT NULL, first_key INTEGER NOT NULL, last_key INTEGER NOT NULL, data BLOB NOT NULL);
+CREATE TABLE text_postings(kind TEXT NOT NULL, key TEXT NOT NULL, block INTEGER NOT NULL, PRIMARY KEY(kind, key, block)) WITHOUT ROWID;
+`;
+/** Indexes are built after the rows are in, which is faster and gives the same bytes every time. */
+const INDEXES = `
+CREATE INDEX block_range ON block(chrom, start_pos1, max_end1);
+CREATE INDEX postings_key ON postings(kind, first_key);
+`;
+
+export type PostingKind = 'rsid' | 'clinvar';
+
+const RSID = /^rs(\d{1,12})$/;
+
+export class WarmWriter {
+  private readonly db: Database.Database;
+  private readonly insertBlock: Database.Statement;
+  private pending: StoredVariant[] = [];
+  private blockCount = 0;
+  private readonly geneRanges = new Map<string, { gene: string; chrom: string; first: number; last: number }>();
+  private readonly postings = { rsid: new PostingsBuilder(), clinvar: new PostingsBuilder() };
+  private readonly textPostings = new Set<string>();
+
+  constructor(
+    file: string,
+    private readonly blockRows = DEFAULT_BLOCK_ROWS,
+    private readonly codec: Codec = 'deflate',
+  ) {
+    this.db = openForWriting(file);
+    this.db.exec(SCHEMA);
+    this.db.exec('BEGIN');
+    this.insertBlock = this.db.prepare('INSERT INTO block(id, chrom, first_row, n_rows, start_pos1, max_end1, data) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  }
+
+  /** Adds the next variant in store order (contig, then position). */
+  add(v: StoredVariant): void {
+    if (this.pending.length > 0 && (this.pending.length >= this.blockRows || this.pending[0].chrom !== v.chrom)) this.flush();
+    this.pending.push(v);
+  }
+
+  private flush(): void {
+    const rows = this.pending;
+    if (rows.length === 0) return;
+    const id = this.blockCount++;
+    let maxEnd = 0;
+    for (const v of rows) {
+      maxEnd = Math.max(maxEnd, v.pos1 + Math.max(1, v.ref.length) - 1);
+      for (const g of v.genes) {
+        const key = `${g.gene}\t${v.chrom}`;
+        const range = this.geneRanges.get(key);
+        if (range) range.last = id;
+        else this.geneRanges.set(key, { gene: g.gene, chrom: v.chrom, first: id, last: id });
+      }
+      if (v.id !== '.') {
+        for (const token of v.id.split(';')) this.post('rsid', token, id);
+      }
+      if (v.clinvar) this.post('clinvar', v.clinvar.id, id);
+    }
+    this.insertBlock.run(id, rows[0].chrom, rows[0].row, rows.length, rows[0].pos1, maxEnd, compress(this.codec, encodeBlock(rows)));
+    this.pending = [];
+  }
+
+  private post(kind: PostingKind, key: string, block: number): void {
+    const m = kind === 'rsid' ? RSID.exec(key) : /^(\d{1,15})$/.exec(key);
+    if (m) this.postings[kind].add(Number(m[1]), block);
+    else if (key !== '' && key !== '.') this.textPostings.add(`${kind}\t${key}\t${block}`);
+  }
+
+  finish(meta: Record<string, string>): { blocks: number } {
+    this.flush();
+    const gene = this.db.prepare('INSERT INTO gene_blocks(gene, chrom, first_block, last_block) VALUES (?, ?, ?, ?)');
+    for (const r of [...this.geneRanges.values()].sort((a, b) => (a.gene < b.gene ? -1 : a.gene > b.gene ? 1 : a.chrom < b.chrom ? -1 : 1))) gene.run(r.gene, r.chrom, r.first, r.last);
+    const posting = this.db.prepare('INSERT INTO postings(kind, first_key, last_key, data) VALUES (?, ?, ?, ?)');
+    for (const kind of ['rsid', 'clinvar'] as const) {
+      for (const c of this.postings[kind].chunks()) posting.run(kind, c.firstKey, c.lastKey, c.data);
+    }
+    const text = this.db.prepare('INSERT INTO text_postings(kind, key, block) VALUES (?, ?, ?)');
+    for (const t of [...this.textPostings].sort()) {
+      const [kind, key, block] = t.split('\t');
+      text.run(kind, key, Number(block));
+    }
+    const m = this.db.prepare('INSERT INTO meta(key, value) VALUES (?, ?)');
+    for (const [k, v] of Object.entries({ ...meta, codec: this.codec, block_rows: String(this.blockRows), blocks: String(this.blockCount) }).sort()) m.run(k, v);
+    this.db.exec(INDEXES);
+    this.db.exec('COMMIT');
+    this.db.close();
+    return { blocks: this.blockCount };
+  }
+
+  abort(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+interface BlockRow {
+  id: number;
+  chrom: string;
+  first_row: number;
+  data: Buffer;
+}
+
+/** Read side of the warm tier, for a long-lived process: statements prepared once, recent blocks cached. */
+export class WarmReader {
+  private readonly db: Database.Database;
+  readonly codec: Codec;
+  private readonly cache = new Map<number, DecodedBlock>();
+  private readonly stmt;
+
+  constructor(
+    file: string,
+    private readonly cacheBlocks = 32,
+  ) {
+    this.db = new Database(file, { readonly: true, fileMustExist: true });
+    const codec = (this.db.prepare("SELECT value FROM meta WHERE key = 'codec'").get() as { value: string } | undefined)?.value;
+    if (!isCodec(codec)) throw new Error(`${file}: unknown warm codec ${String(codec)}`);
+    this.codec = codec;
+    this.stmt = {
+      overlapping: this.db.prepare('SELECT id FROM block WHERE chrom = ? AND start_pos1 <= ? AND max_end1 >= ? ORDER BY id'),
+      block: this.db.prepare('SELECT id, chrom, first_row, data FROM block WHERE id = ?'),
+      gene: this.db.prepare('SELECT first_block, last_block FROM gene_blocks WHERE gene = ? ORDER BY first_block'),
+      chunk: this.db.prepare('SELECT last_key, data FROM postings WHERE kind = ? AND first_key <= ? ORDER BY first_key DESC LIMIT 1'),
+      text: this.db.prepare('SELECT block FROM text_postings WHERE kind = ? AND key = ? ORDER BY block'),
+    };
+  }
+
+  private block(id: number): DecodedBlock {
+    const hit = this.cache.get(id);
+    if (hit) {
+      // Re-insert to mark as most recently used.
+      this.cache.delete(id);
+      this.cache.set(id, hit);
+      return hit;
+    }
+    const row = this.stmt.block.get(id) as BlockRow;
+    const decoded = new DecodedBlock(decompress(this.codec, row.data), row.chrom, row.first_row);
+    this.cache.set(id, decoded);
+    if (this.cache.size > this.cacheBlocks) this.cache.delete(this.cache.keys().next().value as number);
+    return decoded;
+  }
+
+  overlapping(chrom: string, start1: number, end1: number): StoredVariant[] {
+    const out: StoredVariant[] = [];
+    for (const { id } of this.stmt.overlapping.all(chrom, end1, start1) as Array<{ id: number }>) {
+      const b = this.block(id);
+      out.push(...b.materialize(b.rowsOverlapping(start1, end1)));
+    }
+    return out;
+  }
+
+  gene(symbol: string): StoredVariant[] {
+    const out: StoredVariant[] = [];
+    for (const r of this.stmt.gene.all(symbol) as Array<{ first_block: number; last_block: number }>) {
+      for (let id = r.first_block; id <= r.last_block; id++) {
+        const b = this.block(id);
+        out.push(...b.materialize(b.rowsWithGene(symbol)));
+      }
+    }
+    return out.sort((a, b) => a.row - b.row);
+  }
+
+  private postedBlocks(kind: PostingKind, key: string): number[] {
+    const m = kind === 'rsid' ? RSID.exec(key) : /^(\d{1,15})$/.exec(key);
+    if (!m) return (this.stmt.text.all(kind, key) as Array<{ block: number }>).map((r) => r.block);
+    const k = Number(m[1]);
+    const chunk = this.stmt.chunk.get(kind, k) as { last_key: number; data: Buffer } | undefined;
+    if (!chunk || chunk.last_key < k) return [];
+    return blocksInChunk(chunk.data, k);
+  }
+
+  rsid(rsid: string): StoredVariant[] {
+    const out: StoredVariant[] = [];
+    for (const id of this.postedBlocks('rsid', rsid)) {
+      const b = this.block(id);
+      out.push(...b.materialize(b.rowsWithId(rsid)));
+    }
+    return out;
+  }
+
+  clinvar(clinvarId: string): StoredVariant[] {
+    const out: StoredVariant[] = [];
+    for (const id of this.postedBlocks('clinvar', clinvarId)) {
+      const b = this.block(id);
+      out.push(...b.materialize(b.rowsWithClinvar(clinvarId)));
+    }
+    return out;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
