@@ -57,18 +57,30 @@ export function rankCandidates(passing: AnnotatedVariant[], ontology: HpoOntolog
   for (const [gene, list] of byGene) {
     const diseaseIds = ontology.diseasesByGene.get(gene) ?? [];
     // Each disease of the gene is a hypothesis: its phenotype LR times the genotype fit under its modes.
+    const modesOf = (d: DiseaseInfo): ModeName[] => [...new Set(d.inheritance.map(modeName).filter((m): m is ModeName => m !== null))].sort();
+    // A disease entry without a mode of inheritance (many ORPHA entries) takes the modes the
+    // gene's other diseases state: the gene's biology does not change with the catalogue.
+    const geneModes = [...new Set(diseaseIds.flatMap((id) => modesOf(ontology.diseases.get(id) as DiseaseInfo)))].sort();
     const hypotheses = diseaseIds.map((id) => {
       const d = ontology.diseases.get(id) as DiseaseInfo;
-      const modes = [...new Set(d.inheritance.map(modeName).filter((m): m is ModeName => m !== null))].sort();
+      const own = modesOf(d);
+      const modes = own.length > 0 ? own : geneModes;
       const fit = genotypeFit(list, modes, opts.sex);
       const lik = likelihood.score(d);
-      return { d, modes, fit, lik, log10: lik.log10Lr + Math.log10(Math.max(fit.score, 1e-9)) };
+      const rm = matcher.matchDisease(d);
+      const excl = lik.terms.filter((t) => t.excluded).reduce((a, t) => a + Math.log10(t.lr), 0);
+      const model = process.env.VT_MODEL ?? 'lr';
+      let phen = lik.log10Lr;
+      if (model === 'resnik') phen = Math.log10(Math.max(rm.score, 1e-9));
+      if (model === 'resnik-sym') phen = Math.log10(Math.max(rm.symmetricScore, 1e-9));
+      if (model !== 'lr' && process.env.VT_EXCL === '1') phen += excl;
+      return { d, modes, fit, lik, log10: phen + VT_W * Math.log10(Math.max(fit.score, 1e-9)) };
     });
     hypotheses.sort((a, b) => b.log10 - a.log10 || (a.d.id < b.d.id ? -1 : 1));
     const best = hypotheses[0] ?? null;
     const fit = best ? best.fit : genotypeFit(list, [], opts.sex);
     if (fit.score <= 0) continue;
-    const log10 = best ? best.log10 : Math.log10(fit.score);
+    const log10 = best ? best.log10 : VT_W * Math.log10(fit.score) + ((process.env.VT_MODEL ?? 'lr') !== 'lr' ? -9 : 0);
     const resnik = best ? matcher.matchDisease(best.d) : null;
     const allModes = [...new Set(hypotheses.flatMap((h) => h.modes))].sort();
     scored.push({
@@ -102,6 +114,13 @@ export function rankCandidates(passing: AnnotatedVariant[], ontology: HpoOntolog
   const candidates = scored.slice(0, opts.top).map((x, i) => ({ ...x.c, rank: i + 1, score: round(Math.pow(10, x.log10 - maxLog) / total) }));
   return { candidates, genesConsidered: byGene.size };
 }
+
+const VT_W = Number(process.env.VT_W ?? 1);
+/**
+ * Weight of a gene whose genotype fits none of its modes (one heterozygous variant in a recessive
+ * gene): a second hit may have been missed (structural, low coverage), so it is kept but scored down.
+ */
+const INCOMPATIBLE_GENOTYPE_FACTOR = Number(process.env.VT_INCOMPAT ?? 0.5);
 
 function termOut(ontology: HpoOntology, t: TermEvidence): TermMatchOut {
   return {
@@ -156,7 +175,7 @@ export function genotypeFit(list: GeneVariant[], modes: ModeName[], sex: RankOpt
   if (options.length > 0) return options[0];
   // No annotated mode fits (for example a single heterozygous variant in a recessive gene): the
   // gene stays visible, at half its variant score, and says why.
-  return { mode: modes[0] ?? null, score: top.evidence.score * 0.5, fits: false, used: [top], explanation: `genotype fits none of ${modes.map((m) => MODE_LABELS[m]).join(', ')}: score halved` };
+  return { mode: modes[0] ?? null, score: top.evidence.score * INCOMPATIBLE_GENOTYPE_FACTOR, fits: false, used: [top], explanation: `genotype fits none of ${modes.map((m) => MODE_LABELS[m]).join(', ')}: score × ${INCOMPATIBLE_GENOTYPE_FACTOR}` };
 }
 
 function toCandidateVariant(g: GeneVariant): CandidateVariant {

@@ -16,6 +16,8 @@ export interface DiseaseMatch {
   score: number;
   /** Symmetric best-match average in nats (Phenomizer, Köhler et al. 2009). */
   symmetricBmaNats: number;
+  /** Symmetric best-match average divided by the patient's self-similarity, capped at 1. */
+  symmetricScore: number;
   matches: TermMatch[];
 }
 
@@ -75,6 +77,7 @@ export class PhenotypeMatcher {
       diseaseName: d.name,
       score: this.selfSimilarity > 0 ? Math.min(1, patientSide / this.selfSimilarity) : 0,
       symmetricBmaNats: (patientSide + diseaseAvg) / 2,
+      symmetricScore: this.selfSimilarity > 0 ? Math.min(1, (patientSide + diseaseAvg) / 2 / this.selfSimilarity) : 0,
       matches: bestForPatient.filter((m) => m.icNats > 0),
     };
   }
