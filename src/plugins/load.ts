@@ -23,7 +23,8 @@ export async function loadPlugin(file: string, shownPath: string = file): Promis
   } catch (e) {
     throw new InputError(shownPath, `cannot load plugin: ${(e as Error)?.message ?? String(e)}`);
   }
-  const candidate = isObject(ns.default) && 'kind' in ns.default ? ns.default : ns;
+  // ESM default export or CommonJS module.exports arrive as `default`; ESM named exports as the namespace itself.
+  const candidate = isObject(ns.default) && ('kind' in ns.default || !('kind' in ns)) ? ns.default : ns;
   return checkShape(candidate, shownPath);
 }
 
