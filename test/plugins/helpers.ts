@@ -21,8 +21,8 @@ export interface Results {
 }
 
 /** One demo run (`vartriage run` on the demo proband and bundle) with extra arguments; outputs read back when it succeeded. */
-export function runDemo(out: string, extra: string[], env: Record<string, string> = {}): PluginRun {
-  const r = runCli(['run', '--vcf', DEMO_VCF, '--hpo-file', HPO_FILE, '--reference', DEMO_BUNDLE, '--out', out, '-q', '--no-store', ...extra], env);
+export function runDemo(out: string, extra: string[], env: Record<string, string> = {}, vcf: string = DEMO_VCF): PluginRun {
+  const r = runCli(['run', '--vcf', vcf, '--hpo-file', HPO_FILE, '--reference', DEMO_BUNDLE, '--out', out, '-q', '--no-store', ...extra], env);
   if (r.code !== 0) return { ...r, results: null as unknown as Results, tsv: [], html: '' };
   const results = JSON.parse(fs.readFileSync(path.join(out, 'results.json'), 'utf8')) as Results;
   const tsv = fs.readFileSync(path.join(out, 'candidates.tsv'), 'utf8').trimEnd().split('\n').map((l) => l.split('\t'));
