@@ -88,7 +88,7 @@ export class TabixSource {
     const index = await openIndex(config.file, shown);
     const fd = fs.openSync(config.file, 'r');
     try {
-      const { extract, refCol, altCol } = config.format === 'vcf' ? vcfExtractors(config) : tsvExtractors(config, leadingMetaLines(fd, shown, index.metaChar), index);
+      const { extract, refCol, altCol } = config.format === 'vcf' ? vcfExtractors(config) : tsvExtractors(config, leadingMetaLines(fd, shown, index.metaChar));
       const refNameOf = new Map<string, string>();
       for (const r of index.refNames) {
         const c = canonical(r);
@@ -184,7 +184,7 @@ function vcfExtractors(config: SourceConfig & { shownFile: string }): { extract:
 }
 
 /** TSV fields by header name (the last header line, without its leading `#`) or 1-based column number. */
-function tsvExtractors(config: SourceConfig & { shownFile: string }, headerLines: string[], index: IndexMeta): { extract: Extract[]; refCol: number; altCol: number } {
+function tsvExtractors(config: SourceConfig & { shownFile: string }, headerLines: string[]): { extract: Extract[]; refCol: number; altCol: number } {
   const names = headerLines.length ? headerLines[headerLines.length - 1].replace(/^#+/, '').split('\t') : [];
   const column = (spec: string, what: string, required: boolean): number => {
     if (/^\d+$/.test(spec)) return Number(spec) - 1;
@@ -195,7 +195,6 @@ function tsvExtractors(config: SourceConfig & { shownFile: string }, headerLines
   const needAlleles = config.match === 'allele';
   const refCol = column(config.ref ?? 'ref', 'REF', needAlleles || config.ref !== undefined);
   const altCol = column(config.alt ?? 'alt', 'ALT', needAlleles || config.alt !== undefined);
-  void index;
   const extract = config.fields.map((f): Extract => {
     const c = column(f.field, `field ${f.field}`, true);
     return (cols) => {
