@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { tmpDir } from '../helpers/cli';
 import { compileResultsSchema, errorLines as schemaErrors } from '../helpers/resultsSchema';
@@ -32,7 +33,7 @@ describe('example plugins and configured source on the demo', () => {
 
   it('example filter plugin (CommonJS) with options from a config: drops with reasons, counted per plugin', () => {
     const cfg = path.join(dir, 'filter.json');
-    require('node:fs').writeFileSync(cfg, JSON.stringify({ plugins: [{ path: path.join(EXAMPLES, 'plugins', 'qual-filter.cjs'), options: { min_qual: 500, exclude_regions: ['chr12:49025000-49025200'] } }] }));
+    fs.writeFileSync(cfg, JSON.stringify({ plugins: [{ path: path.join(EXAMPLES, 'plugins', 'qual-filter.cjs'), options: { min_qual: 500, exclude_regions: ['chr12:49025000-49025200'] } }] }));
     const r = runDemo(path.join(dir, 'filter'), ['--config', cfg]);
     expect(errorLines(r.stderr)).toEqual([]);
     expect(r.code).toBe(0);
