@@ -25,6 +25,11 @@ import { renderCandidatesTsv } from './report/tsv';
 import { parseShardSelector, planShards, wholeFileShard } from './shard/plan';
 import type { Region, ShardSpec } from './shard/types';
 import { writeStore } from './store';
+import { mergePluginResult, PluginShardResult } from './plugins/counts';
+import { pluginResultsFields } from './plugins/results';
+import { PluginArgs, setupPlugins } from './plugins/setup';
+import { CANDIDATE_COLUMNS } from './report/tsv';
+import { ContigAliases } from './variant/contigs';
 import { detectBuild } from './variant/build';
 import { toolVersion } from './version';
 
@@ -54,6 +59,8 @@ export interface RunOptions {
   log: Logger;
   /** Progress of annotation as shards complete (a bar on a terminal); none when absent. */
   progress?: Progress;
+  /** `--plugin`, `--config`, `--on-plugin-error` (src/plugins); absent or empty for none. */
+  plugins?: PluginArgs;
 }
 
 export function defaultThreads(): number {
@@ -139,6 +146,7 @@ interface Annotated {
   perFilter: FilterCounts;
   counts: ReadCounts;
   warnings: string[];
+  plugins?: PluginShardResult;
 }
 
 async function annotateAll(shards: ShardSpec[], job: Omit<AnnotateJob, 'shard'>, threads: number, progress: Progress): Promise<Annotated> {
@@ -177,6 +185,7 @@ async function annotateAll(shards: ShardSpec[], job: Omit<AnnotateJob, 'shard'>,
       for (const v of o.passing) merged.passing.push(v);
       if (o.all) for (const v of o.all) merged.all.push(v);
       for (const w of o.warnings) if (!merged.warnings.includes(w)) merged.warnings.push(w);
+      if (o.plugins) mergePluginResult((merged.plugins ??= { counts: {}, firstSkip: {} }), o.plugins);
     }
     return merged;
   } finally {
@@ -253,13 +262,17 @@ export async function runPipeline(opts: RunOptions): Promise<Results> {
     if (header.samples.length > 1 && !opts.sample) opts.log.warn(`${header.samples.length} samples in the VCF; ranking the first, ${sample} (choose with --sample)`);
   } else opts.log.warn(`${opts.vcf}: sites-only VCF (no sample columns); zygosity is unknown`);
 
+  // Plugins and configured sources are checked here, once, before any worker starts (src/plugins/setup.ts).
+  const plugins = opts.plugins ? await setupPlugins(opts.plugins, new ContigAliases(manifest.contigs), CANDIDATE_COLUMNS) : null;
   const region = opts.region ? parseRegion(opts.region) : undefined;
   const shards = await planRun(opts, header, region);
   opts.log.info(`annotating ${path.basename(opts.vcf)} in ${shards.length} shard(s) on ${Math.min(opts.threads, Math.max(1, shards.length))} thread(s)`);
   const filters = { ...DEFAULT_FILTERS, maxAf: opts.maxAf, passOnly: opts.passOnly };
-  const { passing, all, annotated, perFilter, counts, warnings } = shards.length
-    ? await annotateAll(shards, { bundleDir, filters, keepAll: opts.store, read: { sampleColumn, displayName: opts.vcf, compression: header.compression } }, opts.threads, opts.progress ?? silentProgress)
-    : { passing: [], all: [], annotated: 0, perFilter: emptyFilterCounts(), counts: emptyReadCounts(), warnings: [] as string[] };
+  const { passing, all, annotated, perFilter, counts, warnings, plugins: pluginResult } = shards.length
+    ? await annotateAll(shards, { bundleDir, filters, keepAll: opts.store, plugins: plugins?.job ?? null, read: { sampleColumn, displayName: opts.vcf, compression: header.compression, keepInfo: plugins !== null } }, opts.threads, opts.progress ?? silentProgress)
+    : { passing: [], all: [], annotated: 0, perFilter: emptyFilterCounts(), counts: emptyReadCounts(), warnings: [] as string[], plugins: undefined };
+  const pluginFields = plugins ? pluginResultsFields(plugins, pluginResult) : null;
+  if (pluginFields) warnings.push(...pluginFields.warnings);
   if (counts.unknown_contig > 0) warnings.push(`${counts.unknown_contig} record(s) on contigs the ${manifest.build} bundle does not have were skipped`);
   if (counts.symbolic_or_breakend > 0) warnings.push(`${counts.symbolic_or_breakend} symbolic or breakend allele(s) skipped (structural variants are not ranked)`);
   if (counts.non_acgtn_allele > 0) warnings.push(`${counts.non_acgtn_allele} allele(s) with characters other than A, C, G, T, N skipped`);
@@ -300,9 +313,11 @@ export async function runPipeline(opts: RunOptions): Promise<Results> {
       passed_filters: passing.length,
       candidates: Math.min(opts.top, ranked.candidates.length),
       genes_considered: ranked.genesConsidered,
-      per_filter: perFilter,
+      per_filter: { ...perFilter, ...pluginFields?.perFilter },
       read: counts,
+      ...(pluginFields ? { plugins: pluginFields.counts } : {}),
     },
+    ...(pluginFields ? { plugins: pluginFields.records } : {}),
     warnings: [...termWarnings, ...warnings],
     score_distribution: scoreDistribution(ranked.candidates.map((c) => c.score)),
     candidates: ranked.candidates.slice(0, opts.top),
@@ -312,7 +327,7 @@ export async function runPipeline(opts: RunOptions): Promise<Results> {
   cancelHooks.add(abortOutputs);
   try {
     outputs.write('results.json', renderResultsJson(results));
-    outputs.write('candidates.tsv', renderCandidatesTsv(results.candidates));
+    outputs.write('candidates.tsv', renderCandidatesTsv(results.candidates, plugins ? { annotations: plugins.annotationNames, scores: plugins.scoreNames } : undefined));
     outputs.write('report.html', renderReportHtml(results));
     // Tiered result store for `vartriage query` (src/store): hot/warm SQLite and the annotated VCF.
     if (opts.store) outputs.produce('store', (tmp) => writeStore(tmp, { variants: all, candidates: ranked.candidates, header, manifest, sample, build, maxAf: filters.maxAf }));

@@ -9,6 +9,8 @@ import { readShard, ReadOptions } from './readShard';
 import { mostSevere } from './soTerms';
 import type { AnnotatedVariant, GeneConsequence, ReadCounts } from './types';
 import { emptyFilterCounts, failedFilter, FilterCounts, FilterOptions } from '../prioritise/filters';
+import type { PluginShardResult } from '../plugins/counts';
+import { PluginItem, PluginJob, ShardPlugins } from '../plugins/runner';
 
 export interface AnnotateJob {
   shard: ShardSpec;
@@ -17,6 +19,8 @@ export interface AnnotateJob {
   filters: FilterOptions;
   /** Also return every annotated variant (the result store needs them); off for ranking-only runs. */
   keepAll: boolean;
+  /** Configured sources and plugins (src/plugins), run on the variants that pass the hard filters; null for none. */
+  plugins?: PluginJob | null;
 }
 
 /**
@@ -24,7 +28,7 @@ export interface AnnotateJob {
  * common variants never cross to the main thread), with counts of everything else.
  */
 export type ShardOutcome =
-  | { ok: true; index: number; passing: AnnotatedVariant[]; all: AnnotatedVariant[] | null; annotated: number; perFilter: FilterCounts; counts: ReadCounts; warnings: string[] }
+  | { ok: true; index: number; passing: AnnotatedVariant[]; all: AnnotatedVariant[] | null; annotated: number; perFilter: FilterCounts; counts: ReadCounts; warnings: string[]; plugins?: PluginShardResult }
   | { ok: false; index: number; error: InputErrorData };
 
 /** Reads one shard and annotates it against the bundle. Runs inside a worker; returns plain data. */
@@ -33,6 +37,7 @@ export async function annotateShard(job: AnnotateJob): Promise<ShardOutcome> {
     const bundle = await openBundleAnnotators(job.bundleDir);
     const aliases = new ContigAliases(bundle.manifest.contigs);
     const { variants, counts, warnings } = readShard(job.shard, job.read, aliases);
+    const plugins = job.plugins ? await ShardPlugins.open(job.plugins, aliases) : null;
     const passing: AnnotatedVariant[] = [];
     const all: AnnotatedVariant[] | null = job.keepAll ? [] : null;
     const perFilter = emptyFilterCounts();
@@ -46,6 +51,7 @@ export async function annotateShard(job: AnnotateJob): Promise<ShardOutcome> {
       const clinvar = bundle.clinvar ? bundle.clinvar.region(chrom, first, last) : null;
       let next = 0;
       let active: typeof transcripts = [];
+      const forPlugins: PluginItem[] = [];
       for (let i = 0; i < group.length; i++) {
         const v = group[i];
         const vEnd = v.pos + v.ref.length;
@@ -74,11 +80,14 @@ export async function annotateShard(job: AnnotateJob): Promise<ShardOutcome> {
         all?.push(a);
         const failed = failedFilter(a, job.filters);
         if (failed) perFilter[failed]++;
+        else if (plugins) forPlugins.push({ variant: a, info: v.info ?? '' });
         else passing.push(a);
       }
+      // Plugins: the window's passing variants, sources read once for the window (src/plugins/runner.ts).
+      if (plugins && forPlugins.length > 0) for (const kept of await plugins.runWindow(forPlugins)) passing.push(kept);
     }
     // `passing` holds the same objects as `all`: structured clone keeps them shared, so nothing is copied twice.
-    return { ok: true, index: job.shard.index, passing, all, annotated, perFilter, counts, warnings };
+    return { ok: true, index: job.shard.index, passing, all, annotated, perFilter, counts, warnings, ...(plugins ? { plugins: plugins.counts() } : {}) };
   } catch (e) {
     if (e instanceof InputError) return { ok: false, index: job.shard.index, error: toInputErrorData(e) };
     throw e;

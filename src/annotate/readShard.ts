@@ -24,6 +24,8 @@ export interface ReadOptions {
   /** Display name of the VCF for messages. */
   displayName: string;
   compression: 'bgzf' | 'none';
+  /** Keep each record's INFO text on its variants (for plugins); off by default to keep shards small. */
+  keepInfo?: boolean;
 }
 
 /** Decompressed bytes of the shard, and whether its lines can be numbered from the file start. */
@@ -124,7 +126,9 @@ export function readShard(shard: ShardSpec, opts: ReadOptions, aliases: ContigAl
         zygosity = z;
       }
       const t = ref.length === 1 && alt.length === 1 ? { pos: rec.pos, ref, alt } : trimAlleles(rec.pos, ref, alt);
-      variants.push({ chrom: canonical, pos: t.pos, ref: t.ref, alt: t.alt, id: rec.id, filter: rec.filter, qual: rec.qual, zygosity, line: lineRef });
+      const v: Variant = { chrom: canonical, pos: t.pos, ref: t.ref, alt: t.alt, id: rec.id, filter: rec.filter, qual: rec.qual, zygosity, line: lineRef };
+      if (opts.keepInfo) v.info = data.toString('utf8', rec.infoStart, rec.infoEnd);
+      variants.push(v);
     }
   };
   scanVcfRecords(data, { file, sampleColumn: opts.sampleColumn, lineOffset: fromFileStart ? 0 : null }, onRecord);

@@ -1,3 +1,4 @@
+import type { PluginFacts } from '../plugins/types';
 import type { Zygosity } from '../variant/types';
 import type { ConsequenceTerm } from './soTerms';
 
@@ -55,6 +56,8 @@ export interface AnnotatedVariant {
   genes: GeneConsequence[];
   gnomad: GnomadFacts | null;
   clinvar: ClinvarFacts | null;
+  /** Outputs of configured sources and plugins (src/plugins); absent when the run has none. */
+  plugins?: PluginFacts;
 }
 
 /** Records read, and why records or alleles were not turned into variants. */

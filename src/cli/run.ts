@@ -25,6 +25,9 @@ export interface RunArgs extends LogArgs {
   'pass-only': boolean;
   top: number;
   store: boolean;
+  plugin?: string[];
+  config?: string;
+  'on-plugin-error'?: 'fail' | 'skip';
 }
 
 export function parseSex(text: string): 'male' | 'female' | 'unknown' {
@@ -58,6 +61,9 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('pass-only', { type: 'boolean', default: true, describe: 'drop records whose FILTER is not PASS or .' })
       .option('store', { type: 'boolean', default: true, describe: 'write the tiered result store <out>/store/ for `vartriage query` (--no-store to skip)' })
       .option('top', { type: 'number', default: 20, describe: 'number of candidate genes to report' })
+      .option('plugin', { type: 'string', array: true, describe: 'filter, score or source plugin module (.js/.mjs/.cjs); repeatable (README "Extending vartriage")' })
+      .option('config', { type: 'string', describe: 'vartriage.json: plugins with options, and annotation sources (bgzipped, tabix-indexed VCF/TSV) declared without code' })
+      .option('on-plugin-error', { choices: ['fail', 'skip'] as const, describe: 'a plugin that throws or returns a malformed value: stop the run (default) or skip that plugin on that variant, counted in results.json' })
       .check((a) => {
         if (!a.hpo && !a['hpo-file'] && !a.phenopacket) throw new Error('give the patient phenotype with --hpo, --hpo-file or --phenopacket');
         if (!a.vcf && !a.phenopacket) throw new Error('give the VCF with --vcf (or in a --phenopacket)');
@@ -90,6 +96,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       command: recordedCommand(process.argv.slice(2)),
       log: loggerFrom(a),
       progress: progressFrom(a),
+      plugins: { pluginPaths: a.plugin ?? [], configFile: a.config, onError: a['on-plugin-error'] },
     });
   },
 };

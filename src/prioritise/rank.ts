@@ -196,6 +196,7 @@ function toCandidateVariant(g: GeneVariant): CandidateVariant {
     clinvar: v.clinvar ? { id: v.clinvar.id, significance: v.clinvar.significance, stars: v.clinvar.stars, conditions: v.clinvar.conditions, review_status: v.clinvar.reviewStatus } : null,
     score: round(g.evidence.score),
     reasons: g.evidence.reasons,
+    ...(v.plugins ? { annotations: v.plugins.annotations, plugin_scores: v.plugins.scores } : {}),
   };
 }
 

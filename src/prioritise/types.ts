@@ -1,4 +1,5 @@
 import type { GnomadFacts, ClinvarFacts } from '../annotate/types';
+import type { AnnotationValue } from '../plugins/types';
 import type { Zygosity } from '../variant/types';
 
 /** Shapes of the `candidates` array in results.json (docs/results-schema.md). snake_case as written. */
@@ -33,6 +34,10 @@ export interface CandidateVariant {
   clinvar: Pick<ClinvarFacts, 'id' | 'significance' | 'stars' | 'conditions'> & { review_status: string } | null;
   score: number;
   reasons: string[];
+  /** Values of configured sources and source plugins by annotation name; only in runs with plugins. */
+  annotations?: Record<string, AnnotationValue>;
+  /** Values of score plugins by plugin name; only in runs with plugins. */
+  plugin_scores?: Record<string, number | null>;
 }
 
 export interface Candidate {

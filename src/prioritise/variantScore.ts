@@ -70,6 +70,12 @@ export function scoreVariant(v: AnnotatedVariant, consequence: string): VariantE
   reasons.push(v.gnomad ? `gnomAD AF ${formatAf(af)} gives frequency score ${frequency.toFixed(3)}` : 'absent from gnomAD: frequency score 1');
   let pathogenicity = consequencePathogenicity(consequence);
   reasons.push(`${consequence}: predicted deleteriousness ${pathogenicity.toFixed(2)}`);
+  const byPlugin = v.plugins?.deleteriousness;
+  if (byPlugin) {
+    // A score plugin's variant-level predictor (REVEL, CADD...) replaces the consequence default (README "Extending vartriage").
+    pathogenicity = byPlugin.value;
+    reasons.push(`plugin ${byPlugin.by}: deleteriousness ${pathogenicity.toFixed(2)} replaces the consequence default`);
+  }
   if (v.clinvar && significanceClass(v.clinvar.significance) === 'pathogenic' && v.clinvar.stars >= 1) {
     // A reviewed pathogenic assertion overrides the consequence prior (ClinVar whitelist, as Exomiser 13+ does).
     pathogenicity = 1;

@@ -31,6 +31,16 @@ function clinvarFact(v: CandidateVariant): SafeHtml {
   return html`${clinvarSummary(c)} <span class="muted">${c.review_status.replace(/_/g, ' ')}</span>; VariationID ${c.id}${conditions}`;
 }
 
+/** One line of plugin and configured-source values (runs with plugins only); empty values are left out. */
+function pluginFacts(v: CandidateVariant): SafeHtml | string {
+  if (!v.annotations && !v.plugin_scores) return '';
+  const shown = (x: string | number | boolean): string => (typeof x === 'number' ? String(Number(x.toPrecision(4))) : String(x));
+  const parts = [...Object.entries(v.annotations ?? {}), ...Object.entries(v.plugin_scores ?? {})].filter((e): e is [string, string | number | boolean] => e[1] !== null);
+  const line = parts.length ? parts.map(([k, x]) => `${k} ${shown(x)}`).join(' · ') : 'no value from the configured sources and plugins';
+  return html`<dt>Plugins</dt><dd class="plugin-facts">${line} <span class="source">[plugins]</span></dd>
+`;
+}
+
 function variantFacts(v: CandidateVariant, sources: ReferenceSource[]): SafeHtml {
   const vcfId = v.id && v.id !== '.' ? html`<dt>VCF ID</dt><dd class="mono">${v.id}</dd>` : '';
   return html`<div class="variant-facts">
@@ -40,7 +50,7 @@ function variantFacts(v: CandidateVariant, sources: ReferenceSource[]): SafeHtml
 <dt>Consequence</dt><dd>${cited(html`${consequenceLabel(v.consequence)} on ${v.transcript}${v.location ? html` (${v.location})` : ''}`, sources, 'genes')}</dd>
 <dt>Population</dt><dd>${cited(gnomadFact(v), sources, 'gnomad')}</dd>
 <dt>ClinVar</dt><dd>${cited(clinvarFact(v), sources, 'clinvar')}</dd>
-<dt>Variant score</dt><dd>${scoreLabel(v.score)}<ul class="reasons">${v.reasons.map((r) => html`<li>${r}</li>`)}</ul></dd>
+${pluginFacts(v)}<dt>Variant score</dt><dd>${scoreLabel(v.score)}<ul class="reasons">${v.reasons.map((r) => html`<li>${r}</li>`)}</ul></dd>
 </dl></div>`;
 }
 

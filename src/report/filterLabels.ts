@@ -13,7 +13,7 @@ export function filterDescription(name: string, settings: Results['settings']): 
     case 'no_gene':
       return 'outside every gene of the bundle (with flanks)';
     default:
-      return name.replace(/_/g, ' ');
+      return name.startsWith('plugin:') ? `filter plugin ${name.slice(7)}` : name.replace(/_/g, ' ');
   }
 }
 

@@ -10,6 +10,17 @@ function sourcesTable(r: Results): SafeHtml {
   return html`<table><thead><tr><th>Source</th><th>Upstream</th><th>Version</th><th class="num">Records</th><th>SHA-256 of the bundle file</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
+/** Plugins and configured sources of the run, with what they did (runs with plugins only). */
+function pluginsTable(r: Results): SafeHtml | string {
+  if (!r.plugins?.length) return '';
+  const rows = r.plugins.map((p) => {
+    const c = r.counts.plugins?.[p.name];
+    const did = c ? `${c.dropped ? `${countLabel(c.dropped)} removed; ` : ''}${c.skipped ? `${countLabel(c.skipped)} skipped after errors` : ''}` : '';
+    return html`<tr><td>${p.name}</td><td>${p.kind}${p.match ? ` (by ${p.match})` : ''}</td><td>${p.version}</td><td class="mono">${p.path}</td><td>${did}</td></tr>`;
+  });
+  return html`<h3>Plugins and configured sources</h3><table><thead><tr><th>Name</th><th>Kind</th><th>Version</th><th>File</th><th>Effect</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
 function filtersTable(r: Results): SafeHtml {
   const rows = filterCounts(r).map((f) => html`<tr><td>removed: ${f.description}</td><td class="num">${countLabel(f.removed)}</td></tr>`);
   const read = r.counts.read;
@@ -52,6 +63,7 @@ export function reportFooter(r: Results): SafeHtml {
 <p>Input: <code>${r.input.vcf}</code>, sample ${r.input.sample ?? 'none (sites-only VCF)'}, build ${r.input.build}, sex ${r.input.sex}.</p>
 <h3>Reference bundle ${r.reference.name} (${r.reference.build})</h3>
 ${sourcesTable(r)}
+${pluginsTable(r)}
 <h3>Filters and counts</h3>
 ${filtersTable(r)}
 <h3>Limits of the method</h3>

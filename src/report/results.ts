@@ -1,4 +1,6 @@
 import type { ReadCounts } from '../annotate/types';
+import type { PluginCount } from '../plugins/counts';
+import type { PluginRecord } from '../plugins/types';
 import type { FilterName } from '../prioritise/filters';
 import type { Candidate } from '../prioritise/types';
 import type { SourceEntry } from '../reference/manifest';
@@ -27,9 +29,14 @@ export interface Results {
     passed_filters: number;
     candidates: number;
     genes_considered: number;
-    per_filter: Record<FilterName, number>;
+    /** Built-in filters, then one `plugin:NAME` entry per filter plugin, in the order applied. */
+    per_filter: Record<FilterName, number> & Record<string, number>;
     read: ReadCounts;
+    /** Per plugin and configured source (runs with plugins only). */
+    plugins?: Record<string, PluginCount>;
   };
+  /** Plugins and configured sources of the run, in the order they ran (runs with plugins only). */
+  plugins?: PluginRecord[];
   warnings: string[];
   /** Scores of all genes, candidates or not; added within schema 1, so readers must allow it to be absent. */
   score_distribution?: ScoreDistribution;

@@ -16,6 +16,8 @@ export interface Variant {
   zygosity: Zygosity;
   /** 1-based line number in the VCF when known, for error messages and provenance. */
   line?: number;
+  /** INFO column of the record, only when the reader was asked to keep it (plugins read it). */
+  info?: string;
 }
 
 export function variantKey(chrom: string, pos: number, ref: string, alt: string): VariantKey {

@@ -1,0 +1,20 @@
+/** The public surface of the vartriage package: the plugin API types (README "Extending vartriage"). */
+export type {
+  AnnotationValue,
+  CombineOp,
+  FilterDecision,
+  FilterPlugin,
+  PluginGene,
+  PluginKind,
+  PluginOptions,
+  PluginRecord,
+  PluginRegion,
+  PluginVariant,
+  ScorePlugin,
+  ScoreResult,
+  SourceConfig,
+  SourceFieldConfig,
+  SourcePlugin,
+  VartriageConfig,
+  VartriagePlugin,
+} from './plugins/types';
