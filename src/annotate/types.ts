@@ -1,3 +1,4 @@
+import type { MemberCall } from '../variant/memberCall';
 import type { Zygosity } from '../variant/types';
 import type { ConsequenceTerm } from './soTerms';
 
@@ -55,6 +56,8 @@ export interface AnnotatedVariant {
   genes: GeneConsequence[];
   gnomad: GnomadFacts | null;
   clinvar: ClinvarFacts | null;
+  /** Family members' genotypes at this allele (runs with --ped only; absent otherwise). */
+  family?: MemberCall[];
 }
 
 /** Records read, and why records or alleles were not turned into variants. */

@@ -1,3 +1,5 @@
+import type { MemberCall } from './memberCall';
+
 /** A normalised variant key: `chrom:pos:ref:alt` with the bundle's canonical contig name (DESIGN.md §3). */
 export type VariantKey = string & { readonly __brand: 'VariantKey' };
 
@@ -16,6 +18,8 @@ export interface Variant {
   zygosity: Zygosity;
   /** 1-based line number in the VCF when known, for error messages and provenance. */
   line?: number;
+  /** Family members' genotypes at this allele, in `Family.columns` order (runs with --ped only). */
+  family?: MemberCall[];
 }
 
 export function variantKey(chrom: string, pos: number, ref: string, alt: string): VariantKey {
