@@ -1,5 +1,7 @@
 import type { GnomadFacts, ClinvarFacts } from '../annotate/types';
 import type { Zygosity } from '../variant/types';
+import type { SegregationVerdict } from './segregation';
+import type { FamilyGenotypeOut } from './segregationFit';
 
 /** Shapes of the `candidates` array in results.json (docs/results-schema.md). snake_case as written. */
 export interface TermMatchOut {
@@ -33,6 +35,8 @@ export interface CandidateVariant {
   clinvar: Pick<ClinvarFacts, 'id' | 'significance' | 'stars' | 'conditions'> & { review_status: string } | null;
   score: number;
   reasons: string[];
+  /** With --ped: each family member's genotype at this variant, proband first. */
+  family?: FamilyGenotypeOut[];
 }
 
 export interface Candidate {
@@ -57,4 +61,6 @@ export interface Candidate {
   /** log10(phenotype LR x genotype score): what the ranking sorts on. */
   log10_evidence: number;
   variants: CandidateVariant[];
+  /** With --ped: segregation of the genotypes in the pedigree under each mode tried, the chosen one first. */
+  segregation?: SegregationVerdict[];
 }
