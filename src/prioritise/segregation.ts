@@ -16,6 +16,9 @@ export interface SegregationVerdict {
   explanation: string;
 }
 
+/** What segregation reads of a variant (an AnnotatedVariant, or a Variant straight from readShard). */
+export type SegregationVariant = Pick<AnnotatedVariant, 'chrom' | 'pos' | 'ref' | 'alt' | 'family'>;
+
 type Origin = 'father' | 'mother' | 'both parents' | 'de novo' | 'unknown';
 
 /**
@@ -30,7 +33,7 @@ export class Segregation {
   ) {}
 
   /** Every member's state at `v` (proband first). */
-  states(v: AnnotatedVariant): MemberState[] {
+  states(v: SegregationVariant): MemberState[] {
     const xNonPar = isXNonPar(v.chrom, v.pos, this.build);
     return this.family.members.map((m) => memberState(m, m.callIndex === null ? undefined : v.family?.[m.callIndex], xNonPar && m.sex === 'male'));
   }
@@ -82,7 +85,7 @@ export class Segregation {
   }
 
   /** Verdict for one variant (dominant, X-linked, mitochondrial, homozygous/hemizygous recessive). */
-  single(mode: ModeName, v: AnnotatedVariant): SegregationVerdict {
+  single(mode: ModeName, v: SegregationVariant): SegregationVerdict {
     const states = this.states(v);
     const proband = states[0];
     const deNovo = this.deNovo(states);
@@ -114,7 +117,7 @@ export class Segregation {
     for (const p of [this.parent(states, 'father'), this.parent(states, 'mother')]) {
       if (p && isRef(p)) conflicts.push(`${who(p)} does not carry it (homozygosity would need a deletion or uniparental disomy)`);
     }
-    return this.verdict(label, conflicts, deNovo === true ? true : null, null, `homozygous; ${this.originText(states, deNovo)}`);
+    return this.verdict(label, conflicts, deNovo, null, `homozygous; ${this.originText(states, deNovo)}`);
   }
 
   /** X in a male comes from the mother only. */
@@ -126,7 +129,7 @@ export class Segregation {
   }
 
   /** Verdict for two heterozygous variants of one gene as a compound heterozygote (recessive modes). */
-  pair(mode: ModeName, a: AnnotatedVariant, b: AnnotatedVariant): SegregationVerdict {
+  pair(mode: ModeName, a: SegregationVariant, b: SegregationVariant): SegregationVerdict {
     const sa = this.states(a);
     const sb = this.states(b);
     const label = MODE_LABELS[mode];
@@ -142,7 +145,7 @@ export class Segregation {
     }
     const oa = this.origin(sa);
     const ob = this.origin(sb);
-    const key = (v: AnnotatedVariant): string => `${v.chrom}:${v.pos} ${v.ref}>${v.alt}`;
+    const key = (v: SegregationVariant): string => `${v.chrom}:${v.pos} ${v.ref}>${v.alt}`;
     const parentOrigins = (o: Origin): boolean => o === 'father' || o === 'mother';
     let phased: boolean | null = false;
     let shape: string;
@@ -153,7 +156,7 @@ export class Segregation {
         shape = `compound heterozygous candidate in cis: ${key(a)} and ${key(b)} both from the ${oa}`;
       } else shape = `compound heterozygous, phased in trans from the parents: ${key(a)} from the ${oa}, ${key(b)} from the ${ob}`;
     } else {
-      const why = (o: Origin, s: MemberState[], v: AnnotatedVariant): string => {
+      const why = (o: Origin, s: MemberState[], v: SegregationVariant): string => {
         if (o === 'unknown') {
           const parents = s.filter((x) => x.member.relation === 'father' || x.member.relation === 'mother');
           const unknown = parents.filter((x) => !isKnown(x));
