@@ -162,7 +162,7 @@ export class Segregation {
           const unknown = parents.filter((x) => !isKnown(x));
           return `${key(v)}: ${parents.length < 2 ? 'a parent is missing from the pedigree' : unknown.length ? unknown.map(unknownWhy).join('; ') : 'its origin cannot be told'}`;
         }
-        return `${key(v)} from ${o === 'de novo' ? 'neither parent (de novo)' : `the ${o}`}`;
+        return `${key(v)} from ${o === 'de novo' ? 'neither parent (de novo)' : o === 'both parents' ? 'either parent (both carry it)' : `the ${o}`}`;
       };
       shape = `compound heterozygous, unphased: ${why(oa, sa, a)}; ${why(ob, sb, b)}`;
     }
