@@ -11,7 +11,7 @@ export const MIN_DP = 10;
 export const MIN_GQ = 20;
 
 /** How a member's genotype at one allele is read for segregation. */
-export type GenotypeStatus = 'reference' | 'heterozygous' | 'homozygous' | 'hemizygous' | 'no call' | 'low quality' | 'not sequenced';
+export type GenotypeStatus = 'reference' | 'other allele' | 'heterozygous' | 'homozygous' | 'hemizygous' | 'no call' | 'low quality' | 'not sequenced';
 
 export interface MemberState {
   member: FamilyMember;
@@ -22,7 +22,8 @@ export interface MemberState {
 }
 
 export const isCarrier = (s: MemberState): boolean => s.status === 'heterozygous' || s.status === 'homozygous' || s.status === 'hemizygous';
-export const isRef = (s: MemberState): boolean => s.status === 'reference';
+/** Does not carry this allele: homozygous reference, or (at a multi-allelic site) only other ALT alleles. */
+export const isRef = (s: MemberState): boolean => s.status === 'reference' || s.status === 'other allele';
 export const isKnown = (s: MemberState): boolean => isCarrier(s) || isRef(s);
 /** Two copies, or the one copy of a male on X outside the PARs. */
 export const isBiallelic = (s: MemberState): boolean => s.status === 'homozygous' || s.status === 'hemizygous';
@@ -40,7 +41,7 @@ export function memberState(member: FamilyMember, call: MemberCall | undefined, 
   if (member.relation !== 'proband' && (lowDp || lowGq)) return { member, status: 'low quality', measured: false, call };
   const measured = call.dp !== null && call.gq !== null;
   let status: GenotypeStatus;
-  if (call.copies === 0) status = 'reference';
+  if (call.copies === 0) status = /^[0/|]+$/.test(call.gt) ? 'reference' : 'other allele';
   else if (haploidX || call.ploidy === 1) status = 'hemizygous';
   else status = call.copies >= call.ploidy ? 'homozygous' : 'heterozygous';
   return { member, status, measured, call };

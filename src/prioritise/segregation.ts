@@ -42,12 +42,17 @@ export class Segregation {
     return states.find((s) => s.member.relation === relation) ?? null;
   }
 
-  /** De novo when both parents are measured reference calls; inherited when either carries it. */
+  /**
+   * De novo when the proband carries the allele and both parents are homozygous reference (0/0, not
+   * merely lacking this ALT at a multi-allelic site) with DP and GQ measured and passed; inherited
+   * when either parent carries it; null otherwise.
+   */
   deNovo(states: MemberState[]): boolean | null {
     const f = this.parent(states, 'father');
     const m = this.parent(states, 'mother');
     if ((f && isCarrier(f)) || (m && isCarrier(m))) return false;
-    if (f && m && isRef(f) && isRef(m) && f.measured && m.measured) return true;
+    if (!isCarrier(states[0])) return null;
+    if (f && m && f.status === 'reference' && m.status === 'reference' && f.measured && m.measured) return true;
     return null;
   }
 
@@ -70,6 +75,7 @@ export class Segregation {
     if (parents.length === 0) return 'origin unknown: no parents in the pedigree';
     const unknown = parents.filter((s) => !isKnown(s));
     if (unknown.length) return `origin unknown: ${unknown.map(unknownWhy).join('; ')}`;
+    if (parents.some((s) => s.status === 'other allele')) return 'absent from both parents, but a parent carries another ALT allele of the site (a Mendelian error, not called de novo)';
     return 'absent from both parents, but their DP or GQ is not given, so not called de novo';
   }
 
@@ -94,7 +100,7 @@ export class Segregation {
     if (mode === 'MT') {
       if (!isChromMt(v.chrom)) conflicts.push('the variant is not mitochondrial');
       const m = this.parent(states, 'mother');
-      const shape = m && isRef(m) && m.measured ? 'not seen in the mother: de novo, or maternal heteroplasmy below detection' : this.originText(states, deNovo);
+      const shape = m && m.status === 'reference' && m.measured ? 'not seen in the mother: de novo, or maternal heteroplasmy below detection' : this.originText(states, deNovo);
       return this.verdict(label, conflicts, deNovo, null, shape);
     }
     if (mode === 'AD' || mode === 'XD') {
@@ -125,7 +131,7 @@ export class Segregation {
     const m = this.parent(states, 'mother');
     if (!m) return null;
     if (isCarrier(m)) return false;
-    return isRef(m) && m.measured ? true : null;
+    return m.status === 'reference' && m.measured ? true : null;
   }
 
   /** Verdict for two heterozygous variants of one gene as a compound heterozygote (recessive modes). */
