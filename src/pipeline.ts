@@ -5,6 +5,7 @@ import type { AnnotateJob, ShardOutcome } from './annotate/annotateShard';
 import type { AnnotatedVariant, ReadCounts } from './annotate/types';
 import { emptyReadCounts } from './annotate/types';
 import { fromInputErrorData, InputError } from './errors';
+import { FamilyInput, openFamily } from './familyInput';
 import { AtomicOutputSet } from './io/atomicWrite';
 import type { TermInput } from './io/hpoInput';
 import { checkIndexMatchesFile } from './io/indexCheck';
@@ -13,7 +14,9 @@ import { readVcfHeader, VcfHeader } from './io/vcfHeader';
 import type { Logger } from './log';
 import { Progress, shardWeight, silentProgress } from './progress';
 import { DEFAULT_FILTERS, emptyFilterCounts, FilterCounts } from './prioritise/filters';
+import { checkSexFromX, XCallCounts } from './prioritise/family';
 import { rankCandidates } from './prioritise/rank';
+import { SegregationCheck } from './prioritise/segregationFit';
 import { GeneModels } from './reference/genes';
 import { HpoOntology } from './reference/hpoOntology';
 import type { HpoId } from './reference/hpoTypes';
@@ -42,6 +45,9 @@ export interface RunOptions {
   reference: string;
   out: string;
   sample?: string;
+  /** PLINK PED of the family (multi-sample VCF); the proband is --proband or the affected child of a sequenced trio. */
+  ped?: string;
+  proband?: string;
   threads: number;
   region?: string;
   /** `i/N`: run only the i-th of N byte-balanced shards. */
@@ -147,6 +153,8 @@ interface Annotated {
   counts: ReadCounts;
   warnings: string[];
   plugins?: PluginShardResult;
+  /** Summed over shards (--ped only). */
+  xCalls?: XCallCounts;
 }
 
 async function annotateAll(shards: ShardSpec[], job: Omit<AnnotateJob, 'shard'>, threads: number, progress: Progress): Promise<Annotated> {
@@ -186,6 +194,7 @@ async function annotateAll(shards: ShardSpec[], job: Omit<AnnotateJob, 'shard'>,
       if (o.all) for (const v of o.all) merged.all.push(v);
       for (const w of o.warnings) if (!merged.warnings.includes(w)) merged.warnings.push(w);
       if (o.plugins) mergePluginResult((merged.plugins ??= { counts: {}, firstSkip: {} }), o.plugins);
+      if (o.xCalls) merged.xCalls = addXCalls(merged.xCalls, o.xCalls);
     }
     return merged;
   } finally {
@@ -193,6 +202,10 @@ async function annotateAll(shards: ShardSpec[], job: Omit<AnnotateJob, 'shard'>,
     cancelHooks.delete(destroy);
     await destroy();
   }
+}
+
+function addXCalls(a: XCallCounts | undefined, b: XCallCounts): XCallCounts {
+  return a ? { het: a.het.map((x, i) => x + b.het[i]), homAlt: a.homAlt.map((x, i) => x + b.homAlt[i]) } : b;
 }
 
 async function planRun(opts: RunOptions, header: VcfHeader, region: Region | undefined): Promise<ShardSpec[]> {
@@ -254,7 +267,13 @@ export async function runPipeline(opts: RunOptions): Promise<Results> {
 
   let sampleColumn = -1;
   let sample: string | null = null;
-  if (header.samples.length > 0) {
+  const fam: FamilyInput | null = opts.ped ? openFamily(opts.ped, header, { proband: opts.proband, sample: opts.sample, sex: opts.sex }) : null;
+  if (!fam && opts.proband) throw new InputError('--proband', 'needs --ped FILE (the pedigree that says who the parents are)');
+  const sex = fam ? fam.sex : opts.sex;
+  if (fam) {
+    sampleColumn = fam.sampleColumn;
+    sample = fam.pedigree.proband;
+  } else if (header.samples.length > 0) {
     sample = opts.sample ?? header.samples[0];
     const at = header.samples.indexOf(sample);
     if (at < 0) throw new InputError(opts.vcf, `sample "${opts.sample}" is not in the VCF (samples: ${header.samples.slice(0, 5).join(', ')}${header.samples.length > 5 ? ', ...' : ''})`);
@@ -268,11 +287,23 @@ export async function runPipeline(opts: RunOptions): Promise<Results> {
   const shards = await planRun(opts, header, region);
   opts.log.info(`annotating ${path.basename(opts.vcf)} in ${shards.length} shard(s) on ${Math.min(opts.threads, Math.max(1, shards.length))} thread(s)`);
   const filters = { ...DEFAULT_FILTERS, maxAf: opts.maxAf, passOnly: opts.passOnly };
-  const { passing, all, annotated, perFilter, counts, warnings, plugins: pluginResult } = shards.length
-    ? await annotateAll(shards, { bundleDir, filters, keepAll: opts.store, plugins: plugins?.job ?? null, read: { sampleColumn, displayName: opts.vcf, compression: header.compression, keepInfo: plugins !== null } }, opts.threads, opts.progress ?? silentProgress)
-    : { passing: [], all: [], annotated: 0, perFilter: emptyFilterCounts(), counts: emptyReadCounts(), warnings: [] as string[], plugins: undefined };
+  const { passing, all, annotated, perFilter, counts, warnings, plugins: pluginResult, xCalls } = shards.length
+    ? await annotateAll(
+        shards,
+        {
+          bundleDir,
+          filters,
+          keepAll: opts.store,
+          plugins: plugins?.job ?? null,
+          read: { sampleColumn, displayName: opts.vcf, compression: header.compression, keepInfo: plugins !== null, ...(fam ? { family: { columns: fam.family.columns, build } } : {}) },
+        },
+        opts.threads,
+        opts.progress ?? silentProgress,
+      )
+    : { passing: [], all: [], annotated: 0, perFilter: emptyFilterCounts(), counts: emptyReadCounts(), warnings: [] as string[], plugins: undefined, xCalls: undefined };
   const pluginFields = plugins ? pluginResultsFields(plugins, pluginResult) : null;
   if (pluginFields) warnings.push(...pluginFields.warnings);
+  if (fam) warnings.unshift(...fam.warnings, ...(xCalls ? checkSexFromX(fam.family, xCalls) : []));
   if (counts.unknown_contig > 0) warnings.push(`${counts.unknown_contig} record(s) on contigs the ${manifest.build} bundle does not have were skipped`);
   if (counts.symbolic_or_breakend > 0) warnings.push(`${counts.symbolic_or_breakend} symbolic or breakend allele(s) skipped (structural variants are not ranked)`);
   if (counts.non_acgtn_allele > 0) warnings.push(`${counts.non_acgtn_allele} allele(s) with characters other than A, C, G, T, N skipped`);
@@ -292,8 +323,9 @@ export async function runPipeline(opts: RunOptions): Promise<Results> {
     top: Number.MAX_SAFE_INTEGER,
     patientTerms: patientTerms.map((t) => t.id as HpoId),
     excludedTerms: excludedTerms.map((t) => t.id as HpoId),
-    sex: opts.sex,
+    sex,
     geneIds,
+    ...(fam ? { segregation: new SegregationCheck(fam.family, build) } : {}),
   });
 
   const results: Results = {
@@ -301,7 +333,7 @@ export async function runPipeline(opts: RunOptions): Promise<Results> {
     tool: { name: 'vartriage', version: toolVersion() },
     command: opts.command,
     started,
-    input: { vcf: opts.vcf, sample, build, hpo: patientTerms, excluded_hpo: excludedTerms, sex: opts.sex },
+    input: { vcf: opts.vcf, sample, build, hpo: patientTerms, excluded_hpo: excludedTerms, sex, ...(fam ? { pedigree: fam.pedigree } : {}) },
     reference: {
       name: manifest.name,
       build: manifest.build,

@@ -11,6 +11,7 @@ import type { AnnotatedVariant, GeneConsequence, ReadCounts } from './types';
 import { emptyFilterCounts, failedFilter, FilterCounts, FilterOptions } from '../prioritise/filters';
 import type { PluginShardResult } from '../plugins/counts';
 import { PluginItem, PluginJob, ShardPlugins } from '../plugins/runner';
+import type { XCallCounts } from '../prioritise/family';
 
 export interface AnnotateJob {
   shard: ShardSpec;
@@ -28,7 +29,7 @@ export interface AnnotateJob {
  * common variants never cross to the main thread), with counts of everything else.
  */
 export type ShardOutcome =
-  | { ok: true; index: number; passing: AnnotatedVariant[]; all: AnnotatedVariant[] | null; annotated: number; perFilter: FilterCounts; counts: ReadCounts; warnings: string[]; plugins?: PluginShardResult }
+  | { ok: true; index: number; passing: AnnotatedVariant[]; all: AnnotatedVariant[] | null; annotated: number; perFilter: FilterCounts; counts: ReadCounts; warnings: string[]; plugins?: PluginShardResult; xCalls?: XCallCounts }
   | { ok: false; index: number; error: InputErrorData };
 
 /** Reads one shard and annotates it against the bundle. Runs inside a worker; returns plain data. */
@@ -36,7 +37,7 @@ export async function annotateShard(job: AnnotateJob): Promise<ShardOutcome> {
   try {
     const bundle = await openBundleAnnotators(job.bundleDir);
     const aliases = new ContigAliases(bundle.manifest.contigs);
-    const { variants, counts, warnings } = readShard(job.shard, job.read, aliases);
+    const { variants, counts, warnings, xCalls } = readShard(job.shard, job.read, aliases);
     const plugins = job.plugins ? await ShardPlugins.open(job.plugins, aliases) : null;
     const passing: AnnotatedVariant[] = [];
     const all: AnnotatedVariant[] | null = job.keepAll ? [] : null;
@@ -76,6 +77,7 @@ export async function annotateShard(job: AnnotateJob): Promise<ShardOutcome> {
           gnomad: gnomad[i],
           clinvar: cv ? { id: cv.id, significance: cv.significance, reviewStatus: cv.reviewStatus, stars: cv.stars, conditions: cv.conditions } : null,
         };
+        if (v.family) a.family = v.family;
         annotated++;
         all?.push(a);
         const failed = failedFilter(a, job.filters);
@@ -87,7 +89,7 @@ export async function annotateShard(job: AnnotateJob): Promise<ShardOutcome> {
       if (plugins && forPlugins.length > 0) for (const kept of await plugins.runWindow(forPlugins)) passing.push(kept);
     }
     // `passing` holds the same objects as `all`: structured clone keeps them shared, so nothing is copied twice.
-    return { ok: true, index: job.shard.index, passing, all, annotated, perFilter, counts, warnings, ...(plugins ? { plugins: plugins.counts() } : {}) };
+    return { ok: true, index: job.shard.index, passing, all, annotated, perFilter, counts, warnings, ...(plugins ? { plugins: plugins.counts() } : {}), ...(xCalls ? { xCalls } : {}) };
   } catch (e) {
     if (e instanceof InputError) return { ok: false, index: job.shard.index, error: toInputErrorData(e) };
     throw e;

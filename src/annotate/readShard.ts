@@ -6,6 +6,8 @@ import type { ShardSpec } from '../shard/types';
 import type { ContigAliases } from '../variant/contigs';
 import { isSymbolicAllele, trimAlleles } from '../variant/normalise';
 import type { Variant, Zygosity } from '../variant/types';
+import type { XCallCounts } from '../prioritise/family';
+import { memberCall, XCallCounter } from './familyCalls';
 import { emptyReadCounts, ReadCounts } from './types';
 
 const ACGTN = /^[ACGTN]+$/;
@@ -16,6 +18,8 @@ export interface ShardRead {
   variants: Variant[];
   counts: ReadCounts;
   warnings: string[];
+  /** Per family member X heterozygosity (runs with --ped only). */
+  xCalls?: XCallCounts;
 }
 
 export interface ReadOptions {
@@ -26,6 +30,8 @@ export interface ReadOptions {
   compression: 'bgzf' | 'none';
   /** Keep each record's INFO text on its variants (for plugins); off by default to keep shards small. */
   keepInfo?: boolean;
+  /** With --ped: VCF columns of the family members (proband first) whose GT, DP, GQ and AD are read, and the build (for the PARs). */
+  family?: { columns: number[]; build: string };
 }
 
 /** Decompressed bytes of the shard, and whether its lines can be numbered from the file start. */
@@ -77,6 +83,7 @@ export function readShard(shard: ShardSpec, opts: ReadOptions, aliases: ContigAl
   let canonical: string | undefined;
   const finishedContigs = new Set<string>();
   let sawCr = false;
+  const xCounter = opts.family ? new XCallCounter(opts.family.columns.length, opts.family.build) : null;
   const onRecord = (rec: ScannedRecord): void => {
     if (rec.crlf) sawCr = true;
     const lineRef = fromFileStart ? rec.line : undefined;
@@ -96,6 +103,7 @@ export function readShard(shard: ShardSpec, opts: ReadOptions, aliases: ContigAl
       counts.unknown_contig++;
       return;
     }
+    if (xCounter) xCounter.add(canonical, rec.pos, rec.family);
     const ref = upper(rec.ref);
     const alts = rec.alt.indexOf(',') < 0 ? [rec.alt] : rec.alt.split(',');
     const hasGt = rec.gt.length > 0;
@@ -128,13 +136,14 @@ export function readShard(shard: ShardSpec, opts: ReadOptions, aliases: ContigAl
       const t = ref.length === 1 && alt.length === 1 ? { pos: rec.pos, ref, alt } : trimAlleles(rec.pos, ref, alt);
       const v: Variant = { chrom: canonical, pos: t.pos, ref: t.ref, alt: t.alt, id: rec.id, filter: rec.filter, qual: rec.qual, zygosity, line: lineRef };
       if (opts.keepInfo) v.info = data.toString('utf8', rec.infoStart, rec.infoEnd);
+      if (xCounter) v.family = rec.family.map((f) => memberCall(f, i + 1));
       variants.push(v);
     }
   };
-  scanVcfRecords(data, { file, sampleColumn: opts.sampleColumn, lineOffset: fromFileStart ? 0 : null }, onRecord);
+  scanVcfRecords(data, { file, sampleColumn: opts.sampleColumn, familyColumns: opts.family?.columns, lineOffset: fromFileStart ? 0 : null }, onRecord);
   if (sawCr) warnings.push(`${file}: CRLF line ends; read as LF`);
   sortByContigThenPos(variants);
-  return { variants, counts, warnings };
+  return xCounter ? { variants, counts, warnings, xCalls: xCounter.counts() } : { variants, counts, warnings };
 }
 
 function inRegions(regions: NonNullable<ShardSpec['regions']>, chrom: string, pos: number): boolean {

@@ -1,4 +1,5 @@
 import type { PluginFacts } from '../plugins/types';
+import type { MemberCall } from '../variant/memberCall';
 import type { Zygosity } from '../variant/types';
 import type { ConsequenceTerm } from './soTerms';
 
@@ -58,6 +59,8 @@ export interface AnnotatedVariant {
   clinvar: ClinvarFacts | null;
   /** Outputs of configured sources and plugins (src/plugins); absent when the run has none. */
   plugins?: PluginFacts;
+  /** Family members' genotypes at this allele (runs with --ped only; absent otherwise). */
+  family?: MemberCall[];
 }
 
 /** Records read, and why records or alleles were not turned into variants. */

@@ -16,6 +16,8 @@ export interface RunArgs extends LogArgs {
   reference: string;
   out: string;
   sample?: string;
+  ped?: string;
+  proband?: string;
   sex?: string;
   threads: number;
   region?: string;
@@ -52,6 +54,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('reference', { type: 'string', demandOption: true, describe: 'reference bundle directory' })
       .option('out', { type: 'string', demandOption: true, describe: 'output directory' })
       .option('sample', { type: 'string', describe: 'sample to rank (default: the first in the VCF)' })
+      .option('ped', { type: 'string', describe: 'PLINK PED file of the family (multi-sample VCF): segregation, de novo and compound heterozygote phasing' })
+      .option('proband', { type: 'string', describe: 'the proband\'s id in --ped (default: the affected individual with both parents in the VCF)' })
       .option('sex', { type: 'string', describe: 'male | female | unknown (X-linked modes; default: the phenopacket\'s, else unknown)' })
       .option('threads', { alias: 't', type: 'number', default: defaultThreads(), describe: 'worker threads' })
       .option('region', { type: 'string', describe: 'only records whose POS is in this region, chr:start-end' })
@@ -84,6 +88,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
       reference: a.reference,
       out: a.out,
       sample: a.sample ?? pp?.sample,
+      ped: a.ped,
+      proband: a.proband,
       sex: a.sex ? parseSex(a.sex) : (pp?.sex ?? 'unknown'),
       threads: a.threads,
       region: a.region,

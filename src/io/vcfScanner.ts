@@ -1,4 +1,5 @@
 import { InputError } from '../errors';
+import { emptySampleFields, FormatKeys, parseFormatKeys, readSampleFields, SampleFields } from './vcfSampleFields';
 
 /**
  * Byte-level scanner of VCF data lines (VCF 4.3 §1.6): finds the tab-separated columns of each
@@ -30,6 +31,8 @@ export interface ScannedRecord {
   infoEnd: number;
   /** GT allele indices of the chosen sample (-1 for a missing allele), empty when not available. */
   gt: number[];
+  /** GT, DP, GQ and AD of each `familyColumns` sample, in that order; empty when none are asked for. */
+  family: SampleFields[];
   /** 1-based line number within the scanned text. */
   line: number;
   /** The line ended in CR LF. */
@@ -40,15 +43,22 @@ export interface ScanOptions {
   file: string;
   /** 0-based column of the sample whose GT is read; -1 for none. */
   sampleColumn: number;
+  /** 0-based columns of family members whose FORMAT fields are read (multi-sample VCF with --ped); none by default. */
+  familyColumns?: number[];
   /** Added to scanned line numbers for messages; null when line numbers are not known (mid-file shard). */
   lineOffset: number | null;
 }
 
 /** Calls `onRecord` for every data line of `buf`; header lines (starting with '#') are skipped. */
 export function scanVcfRecords(buf: Buffer, opts: ScanOptions, onRecord: (r: ScannedRecord) => void): void {
-  const rec: ScannedRecord = { chrom: '', pos: 0, id: '.', ref: '', alt: '', qual: null, filter: '', infoStart: 0, infoEnd: 0, gt: [], line: 0, crlf: false };
-  const cols = new Int32Array(Math.max(11, opts.sampleColumn + 2));
-  const need = opts.sampleColumn >= 0 ? opts.sampleColumn + 1 : 8;
+  const familyColumns = opts.familyColumns ?? [];
+  const rec: ScannedRecord = { chrom: '', pos: 0, id: '.', ref: '', alt: '', qual: null, filter: '', infoStart: 0, infoEnd: 0, gt: [], family: familyColumns.map(emptySampleFields), line: 0, crlf: false };
+  const lastColumn = Math.max(opts.sampleColumn, ...familyColumns);
+  const cols = new Int32Array(Math.max(11, lastColumn + 2));
+  const need = lastColumn >= 0 ? lastColumn + 1 : 8;
+  // FORMAT keys are located once per distinct FORMAT string (most files use one or two).
+  let formatText = '';
+  let formatKeys: FormatKeys | null = null;
   let lastChromStart = -1;
   let lastChromLen = -1;
   let lastFilterStart = -1;
@@ -90,8 +100,8 @@ export function scanVcfRecords(buf: Buffer, opts: ScanOptions, onRecord: (r: Sca
     const found = k;
     cols[found] = stop + 1;
     if (found < 8) throw new InputError(opts.file, `data line has ${found} tab-separated column(s), VCF needs at least 8 (is the file space-separated?)`, lineNo);
-    if (opts.sampleColumn >= 0 && found <= opts.sampleColumn) {
-      throw new InputError(opts.file, `data line has ${found} columns but the header names a sample in column ${opts.sampleColumn + 1}`, lineNo);
+    if (lastColumn >= 0 && found <= lastColumn) {
+      throw new InputError(opts.file, `data line has ${found} columns but the header names a sample in column ${lastColumn + 1}`, lineNo);
     }
     const chromLen = cols[1] - 1 - cols[0];
     if (chromLen <= 0) throw new InputError(opts.file, 'empty CHROM', lineNo);
@@ -119,6 +129,14 @@ export function scanVcfRecords(buf: Buffer, opts: ScanOptions, onRecord: (r: Sca
     rec.infoEnd = Math.min(cols[8] - 1, stop);
     rec.gt.length = 0;
     if (opts.sampleColumn >= 0) readGt(buf, cols[8], cols[9] - 1, cols[opts.sampleColumn], cols[opts.sampleColumn + 1] - 1, rec.gt);
+    if (familyColumns.length > 0) {
+      const text = buf.toString('latin1', cols[8], cols[9] - 1);
+      if (formatKeys === null || text !== formatText) {
+        formatText = text;
+        formatKeys = parseFormatKeys(buf, cols[8], cols[9] - 1);
+      }
+      for (let j = 0; j < familyColumns.length; j++) readSampleFields(buf, cols[familyColumns[j]], cols[familyColumns[j] + 1] - 1, formatKeys, rec.family[j]);
+    }
     rec.line = lineNo ?? 0;
     onRecord(rec);
     start = end + 1;

@@ -4,6 +4,8 @@ import type { HpoId } from '../reference/hpoTypes';
 import { MODE_LABELS, ModeName, modeName } from './inheritance';
 import { PhenotypeLikelihood, TermEvidence } from './phenotypeLikelihood';
 import { PhenotypeMatcher } from './resnik';
+import type { SegregationVerdict } from './segregation';
+import type { SegregationCheck } from './segregationFit';
 import type { Candidate, CandidateVariant, TermMatchOut } from './types';
 import { scoreVariant, VariantEvidence } from './variantScore';
 
@@ -16,6 +18,8 @@ export interface RankOptions {
   sex: 'male' | 'female' | 'unknown';
   /** NCBI/HGNC id per gene symbol, for the output. */
   geneIds: Map<string, string>;
+  /** Family genotypes (--ped): re-scores each mode's fit by segregation in the pedigree (segregationFit.ts). */
+  segregation?: SegregationCheck;
 }
 
 export interface RankResult {
@@ -39,6 +43,8 @@ interface GenotypeFit {
   fits: boolean;
   used: GeneVariant[];
   explanation: string;
+  /** With --ped: the segregation verdict of each mode tried (the chosen one first). */
+  verdicts?: SegregationVerdict[];
 }
 
 /** Scores and ranks genes of variants that passed the hard filters: phenotype match times genotype evidence. */
@@ -65,7 +71,7 @@ export function rankCandidates(passing: AnnotatedVariant[], ontology: HpoOntolog
       const d = ontology.diseases.get(id) as DiseaseInfo;
       const own = modesOf(d);
       const modes = own.length > 0 ? own : geneModes;
-      const fit = genotypeFit(list, modes, opts.sex);
+      const fit = genotypeFit(list, modes, opts.sex, opts.segregation);
       const lik = likelihood.score(d);
       const rm = matcher.matchDisease(d);
       const excl = lik.terms.filter((t) => t.excluded).reduce((a, t) => a + Math.log10(t.lr), 0);
@@ -78,7 +84,7 @@ export function rankCandidates(passing: AnnotatedVariant[], ontology: HpoOntolog
     });
     hypotheses.sort((a, b) => b.log10 - a.log10 || (a.d.id < b.d.id ? -1 : 1));
     const best = hypotheses[0] ?? null;
-    const fit = best ? best.fit : genotypeFit(list, [], opts.sex);
+    const fit = best ? best.fit : genotypeFit(list, [], opts.sex, opts.segregation);
     if (fit.score <= 0) continue;
     const log10 = best ? best.log10 : VT_W * Math.log10(fit.score) + ((process.env.VT_MODEL ?? 'lr') !== 'lr' ? -9 : 0);
     const resnik = best ? matcher.matchDisease(best.d) : null;
@@ -104,6 +110,7 @@ export function rankCandidates(passing: AnnotatedVariant[], ontology: HpoOntolog
         variant_score: round(fit.score),
         log10_evidence: round(log10),
         variants: fit.used.map(toCandidateVariant),
+        ...(opts.segregation ? familyOutput(fit, opts.segregation) : {}),
       },
     });
   }
@@ -146,7 +153,7 @@ function byScore(a: GeneVariant, b: GeneVariant): number {
  * fit: one allele for dominant modes, two (homozygous or two heterozygous variants) for recessive,
  * one on X for a male in X-linked recessive.
  */
-export function genotypeFit(list: GeneVariant[], modes: ModeName[], sex: RankOptions['sex']): GenotypeFit {
+export function genotypeFit(list: GeneVariant[], modes: ModeName[], sex: RankOptions['sex'], segregation?: SegregationCheck): GenotypeFit {
   const sorted = [...list].sort(byScore);
   const top = sorted[0];
   const options: GenotypeFit[] = [];
@@ -171,11 +178,26 @@ export function genotypeFit(list: GeneVariant[], modes: ModeName[], sex: RankOpt
       if (fit) options.push(fit);
     }
   }
+  const family = segregation ? withSegregation(options, sorted, segregation) : null;
+  if (family) return family;
   options.sort((a, b) => b.score - a.score);
   if (options.length > 0) return options[0];
   // No annotated mode fits (for example a single heterozygous variant in a recessive gene): the
   // gene stays visible, at half its variant score, and says why.
   return { mode: modes[0] ?? null, score: top.evidence.score * INCOMPATIBLE_GENOTYPE_FACTOR, fits: false, used: [top], explanation: `genotype fits none of ${modes.map((m) => MODE_LABELS[m]).join(', ')}: score × ${INCOMPATIBLE_GENOTYPE_FACTOR}` };
+}
+
+// ---- family (--ped): segregation as a post-filter of genotypeFit's options (segregationFit.ts) ----
+
+function withSegregation(options: GenotypeFit[], sorted: GeneVariant[], segregation: SegregationCheck): GenotypeFit | null {
+  const refined = segregation.refine(options, sorted).sort((a, b) => b.score - a.score);
+  if (refined.length === 0) return null;
+  return { ...refined[0], verdicts: refined.map((o) => o.verdict).filter((v): v is SegregationVerdict => v !== undefined) };
+}
+
+/** Each reported variant with the family's genotypes, and the verdict of each mode tried. */
+function familyOutput(fit: GenotypeFit, segregation: SegregationCheck): Pick<Candidate, 'variants' | 'segregation'> {
+  return { variants: fit.used.map((g) => ({ ...toCandidateVariant(g), family: segregation.familyTable(g.v) })), segregation: fit.verdicts ?? [] };
 }
 
 function toCandidateVariant(g: GeneVariant): CandidateVariant {

@@ -1,6 +1,8 @@
 import type { GnomadFacts, ClinvarFacts } from '../annotate/types';
 import type { AnnotationValue } from '../plugins/types';
 import type { Zygosity } from '../variant/types';
+import type { SegregationVerdict } from './segregation';
+import type { FamilyGenotypeOut } from './segregationFit';
 
 /** Shapes of the `candidates` array in results.json (docs/results-schema.md). snake_case as written. */
 export interface TermMatchOut {
@@ -38,6 +40,8 @@ export interface CandidateVariant {
   annotations?: Record<string, AnnotationValue>;
   /** Values of score plugins by plugin name; only in runs with plugins. */
   plugin_scores?: Record<string, number | null>;
+  /** With --ped: each family member's genotype at this variant, proband first. */
+  family?: FamilyGenotypeOut[];
 }
 
 export interface Candidate {
@@ -62,4 +66,6 @@ export interface Candidate {
   /** log10(phenotype LR x genotype score): what the ranking sorts on. */
   log10_evidence: number;
   variants: CandidateVariant[];
+  /** With --ped: segregation of the genotypes in the pedigree under each mode tried, the chosen one first. */
+  segregation?: SegregationVerdict[];
 }

@@ -2,6 +2,7 @@ import type { Candidate, CandidateVariant, TermMatchOut } from '../prioritise/ty
 import { evidenceAnchor, variantCell } from './candidateTable';
 import { clinvarSummary } from './clinvarCell';
 import { html, SafeHtml } from './escape';
+import { familyGenotypeTable, segregationList } from './familyTable';
 import { afLabel, consequenceLabel, countLabel, ReferenceSource, scoreLabel, sourceCitation, zygosityLabel } from './format';
 
 /** A fact followed by the bundle source and release it comes from. */
@@ -51,7 +52,7 @@ function variantFacts(v: CandidateVariant, sources: ReferenceSource[]): SafeHtml
 <dt>Population</dt><dd>${cited(gnomadFact(v), sources, 'gnomad')}</dd>
 <dt>ClinVar</dt><dd>${cited(clinvarFact(v), sources, 'clinvar')}</dd>
 ${pluginFacts(v)}<dt>Variant score</dt><dd>${scoreLabel(v.score)}<ul class="reasons">${v.reasons.map((r) => html`<li>${r}</li>`)}</ul></dd>
-</dl></div>`;
+</dl>${familyGenotypeTable(v)}</div>`;
 }
 
 function otherDiseases(c: Candidate): SafeHtml {
@@ -76,6 +77,7 @@ Inheritance${c.gene.inheritance.length ? html` of the gene's diseases: ${c.gene.
 <h4>Phenotype match <span class="source">[${sourceCitation(sources, 'hpo')}]</span></h4>
 ${matchTable(c.phenotype.matches)}
 ${otherDiseases(c)}
+${segregationList(c)}
 <h4>${c.variants.length === 1 ? 'Variant' : `Variants (${c.variants.length})`}</h4>
 ${c.variants.map((v) => variantFacts(v, sources))}
 </section>`;

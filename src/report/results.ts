@@ -5,6 +5,7 @@ import type { FilterName } from '../prioritise/filters';
 import type { Candidate } from '../prioritise/types';
 import type { SourceEntry } from '../reference/manifest';
 import type { ScoreDistribution } from './scoreDistribution';
+import type { PedigreeOut } from '../familyInput';
 
 /** Version of the results.json layout; bump on any incompatible change (docs/results-schema.md). */
 export const RESULTS_SCHEMA = 'vartriage.results/1';
@@ -21,7 +22,7 @@ export interface Results {
   tool: { name: string; version: string };
   command: string;
   started: string;
-  input: { vcf: string; sample: string | null; build: string; hpo: PatientTermOut[]; excluded_hpo: PatientTermOut[]; sex: string };
+  input: { vcf: string; sample: string | null; build: string; hpo: PatientTermOut[]; excluded_hpo: PatientTermOut[]; sex: string; pedigree?: PedigreeOut };
   reference: { name: string; build: string; sources: Array<Pick<SourceEntry, 'kind' | 'version' | 'upstream' | 'sha256' | 'records'>> };
   settings: { max_af: number; pass_only: boolean; top: number; shards: number };
   counts: {

@@ -1,3 +1,5 @@
+import type { MemberCall } from './memberCall';
+
 /** A normalised variant key: `chrom:pos:ref:alt` with the bundle's canonical contig name (DESIGN.md §3). */
 export type VariantKey = string & { readonly __brand: 'VariantKey' };
 
@@ -18,6 +20,8 @@ export interface Variant {
   line?: number;
   /** INFO column of the record, only when the reader was asked to keep it (plugins read it). */
   info?: string;
+  /** Family members' genotypes at this allele, in `Family.columns` order (runs with --ped only). */
+  family?: MemberCall[];
 }
 
 export function variantKey(chrom: string, pos: number, ref: string, alt: string): VariantKey {

@@ -95,6 +95,15 @@ describe('docs/results.schema.json', () => {
     expect(validate(copy)).toBe(false);
   });
 
+  it('names every field a trio run (--ped) writes: pedigree, family genotypes, segregation', () => {
+    const trio = path.join(ROOT, 'test', 'fixtures', 'trio');
+    const r = runAndRead(path.join(trio, 'trio.vcf.gz'), path.join(dir, 'trio'), ['--ped', path.join(trio, 'trio.ped'), '--top', '50']);
+    expectValid(r);
+    const schema = loadResultsSchema();
+    expect(undocumentedKeys(r, schema, schema)).toEqual([]);
+    expect(JSON.stringify(r)).toContain('"segregation"');
+  });
+
   it('accepts a file written before score_distribution existed (added within version 1)', () => {
     const copy = JSON.parse(JSON.stringify(demo));
     delete copy.score_distribution;
