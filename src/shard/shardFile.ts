@@ -103,7 +103,12 @@ export function readShardFile(file: string): ShardFile {
     }
   };
   const first = nextLine();
-  const header = (first === null ? null : parse(first)) as Partial<ShardFileHeader> | null;
+  let header: Partial<ShardFileHeader> | null = null;
+  try {
+    header = first === null ? null : (JSON.parse(first) as Partial<ShardFileHeader>);
+  } catch {
+    // not JSON: reported below as not a shard file (a VCF given by mistake lands here)
+  }
   if (!header || typeof header !== 'object' || header.format !== SHARD_FORMAT) {
     const found = header && typeof header === 'object' && 'format' in header ? `format ${String(header.format)}` : 'no format field';
     throw new InputError(file, `not a ${SHARD_FORMAT} shard file (${found}); write it with this version's \`vartriage annotate\``, 1);
