@@ -23,11 +23,20 @@ export function progressFrom(args: LogArgs): Progress {
 }
 
 /** Options that change only how a run executes, not its results; left out of the recorded command. */
-const EXECUTION_ONLY = new Set(['--threads', '-t', '--quiet', '-q', '--log-format', '--shard-bytes']);
+const EXECUTION_ONLY = new Set(['--threads', '-t', '--quiet', '-q', '--log-format', '--shard-bytes', '--shards']);
 
 /** The command line as recorded in outputs: result-affecting arguments only, so 1 and N threads give identical files. */
 export function recordedCommand(argv: string[]): string {
-  const out: string[] = ['vartriage'];
+  return ['vartriage', ...resultArgs(argv).map(shellQuote)].join(' ');
+}
+
+function shellQuote(a: string): string {
+  return /^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`;
+}
+
+/** argv without the execution-only options and their values. */
+function resultArgs(argv: string[]): string[] {
+  const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const name = a.split('=')[0];
@@ -35,7 +44,20 @@ export function recordedCommand(argv: string[]): string {
       if (!a.includes('=') && name !== '--quiet' && name !== '-q' && i + 1 < argv.length) i++;
       continue;
     }
-    out.push(/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
+    out.push(a);
   }
-  return out.join(' ');
+  return out;
+}
+
+/**
+ * What `merge` records: the `vartriage run` that gives the same outputs, i.e.
+ * `vartriage run --vcf V [--sample S] [--region R]` followed by merge's own result-affecting
+ * arguments in the order given, without the shard files. A `run` typed in that order records the
+ * same text, so the two outputs are byte-identical (docs/cohort.md).
+ */
+export function recordedRunCommand(runInputs: string[], mergeArgv: string[], shardFiles: string[]): string {
+  const rest = resultArgs(mergeArgv);
+  if (rest[0] === 'merge') rest.shift();
+  const shards = new Set(shardFiles);
+  return ['vartriage', 'run', ...runInputs, ...rest.filter((a) => !shards.has(a))].map((a, i) => (i < 2 ? a : shellQuote(a))).join(' ');
 }

@@ -3,7 +3,10 @@ import yargs from 'yargs';
 import { InputError } from '../errors';
 import { cancelRun } from '../pipeline';
 import { toolVersion } from '../version';
+import { annotateCommand } from './annotate';
+import { cohortCommand } from './cohort';
 import { demoCommand } from './demo';
+import { mergeCommand } from './merge';
 import { referenceCommand } from './reference';
 import { queryCommand } from './query';
 import { runCommand } from './run';
@@ -15,10 +18,13 @@ export async function main(argv: string[]): Promise<number> {
       .scriptName('vartriage')
       .version(toolVersion())
       .command(runCommand)
+      .command(annotateCommand)
+      .command(mergeCommand)
+      .command(cohortCommand)
       .command(demoCommand)
       .command(referenceCommand)
       .command(queryCommand)
-      .demandCommand(1, 'name a command: run, query, demo, reference')
+      .demandCommand(1, 'name a command: run, annotate, merge, cohort, query, demo, reference')
       .strict()
       .fail((msg, err) => {
         throw err ?? new UsageError(msg);

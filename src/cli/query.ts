@@ -1,4 +1,5 @@
 import type { CommandModule } from 'yargs';
+import { CohortReader, isCohortDir, renderCohortTsv } from '../cohort/reader';
 import { InputError } from '../errors';
 import { describeLookup, Lookup, LookupKind, parseLookup, StoreAnswer, StoreHit, StoreReader, TierName } from '../store';
 
@@ -67,7 +68,7 @@ export const queryCommand: CommandModule<object, QueryArgs> = {
   describe: 'Look up variants in a run\'s result store (OUT/store) by locus, region, gene, rsID or ClinVar id',
   builder: (y) =>
     y
-      .positional('store', { type: 'string', demandOption: true, describe: 'store directory written by `vartriage run` (OUT/store)' })
+      .positional('store', { type: 'string', demandOption: true, describe: 'store directory written by `vartriage run` (OUT/store), or a cohort store from `vartriage cohort`' })
       .option('locus', { type: 'string', describe: 'chrom:pos, e.g. chr1:12345 (variants whose REF overlaps it)' })
       .option('region', { type: 'string', describe: 'chrom:start-end, 1-based inclusive' })
       .option('gene', { type: 'string', describe: 'gene symbol' })
@@ -77,6 +78,17 @@ export const queryCommand: CommandModule<object, QueryArgs> = {
       .option('tier', { choices: ['auto', 'hot', 'warm', 'cold'] as const, default: 'auto' as const, describe: 'auto: all variants (warm) with ranking detail (hot); hot: reportable variants only; cold: the annotated VCF' }) as never,
   handler: async (a) => {
     const lookup = chosenLookup(a);
+    if (isCohortDir(a.store)) {
+      // A cohort store (`vartriage cohort`): one row per variant with the samples carrying it.
+      const cohort = new CohortReader(a.store);
+      try {
+        const hits = cohort.lookup(lookup);
+        process.stdout.write(a.format === 'json' ? JSON.stringify({ cohort: { samples: cohort.manifest.samples, build: cohort.manifest.build, reference: cohort.manifest.reference.name }, query: { kind: lookup.kind, value: describeLookup(lookup) }, count: hits.length, hits }, null, 2) + '\n' : renderCohortTsv(hits));
+      } finally {
+        cohort.close();
+      }
+      return;
+    }
     const reader = StoreReader.open(a.store);
     try {
       const answer = a.tier === 'auto' ? reader.lookup(lookup) : await reader.lookupTier(lookup, a.tier);

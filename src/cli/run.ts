@@ -1,12 +1,12 @@
-import type { CommandModule } from 'yargs';
+import type { Argv, CommandModule } from 'yargs';
 import { InputError } from '../errors';
 import { readTermInputs } from '../io/hpoInput';
-import { readPhenopacket } from '../io/phenopacket';
-import { defaultThreads, runPipeline } from '../pipeline';
+import { PhenopacketInput, readPhenopacket } from '../io/phenopacket';
+import { defaultThreads, RunOptions, runPipeline } from '../pipeline';
 import { LogArgs, loggerFrom, progressFrom, recordedCommand, withLogOptions } from './common';
 
-export interface RunArgs extends LogArgs {
-  vcf?: string;
+/** Arguments of withRankingOptions. */
+export interface RankingArgs {
   hpo?: string;
   'hpo-file'?: string;
   'hpo-excluded'?: string;
@@ -15,21 +15,57 @@ export interface RunArgs extends LogArgs {
   'unknown-hpo': 'error' | 'skip';
   reference: string;
   out: string;
-  sample?: string;
-  ped?: string;
-  proband?: string;
   sex?: string;
-  threads: number;
-  region?: string;
-  shard?: string;
-  'shard-bytes'?: number;
   'max-af': number;
   'pass-only': boolean;
   top: number;
   store: boolean;
+}
+
+export interface RunArgs extends LogArgs, RankingArgs {
+  vcf?: string;
+  sample?: string;
+  ped?: string;
+  proband?: string;
   plugin?: string[];
   config?: string;
   'on-plugin-error'?: 'fail' | 'skip';
+  threads: number;
+  region?: string;
+  shard?: string;
+  shards?: number;
+  'shard-bytes'?: number;
+}
+
+/** Options shared by `run` and `merge`: phenotype, bundle, output, filters and ranking. */
+export function withRankingOptions<T>(y: Argv<T>): Argv<T> {
+  return y
+    .option('hpo', { type: 'string', describe: 'patient HPO terms, comma-separated' })
+    .option('hpo-file', { type: 'string', describe: 'file with one HPO term per line' })
+    .option('hpo-excluded', { type: 'string', describe: 'HPO terms the patient is known not to have, comma-separated' })
+    .option('hpo-excluded-file', { type: 'string', describe: 'file with one excluded HPO term per line' })
+    .option('phenopacket', { type: 'string', describe: 'GA4GH Phenopacket v2 JSON: observed and excluded features, sex, and the VCF in files[]' })
+    .option('unknown-hpo', { choices: ['error', 'skip'] as const, default: 'error' as const, describe: 'a term missing from the bundle\'s HPO release: stop (default) or skip it with a warning' })
+    .option('reference', { type: 'string', demandOption: true, describe: 'reference bundle directory' })
+    .option('out', { type: 'string', demandOption: true, describe: 'output directory' })
+    .option('sex', { type: 'string', describe: 'male | female | unknown (X-linked modes; default: the phenopacket\'s, else unknown)' })
+    .option('max-af', { type: 'number', default: 0.02, describe: 'drop variants above this gnomAD AF (group-max where known)' })
+    .option('pass-only', { type: 'boolean', default: true, describe: 'drop records whose FILTER is not PASS or .' })
+    .option('store', { type: 'boolean', default: true, describe: 'write the tiered result store <out>/store/ for `vartriage query` (--no-store to skip)' })
+    .option('top', { type: 'number', default: 20, describe: 'number of candidate genes to report' })
+    .check((a) => {
+      const args = a as { hpo?: string; 'hpo-file'?: string; phenopacket?: string };
+      if (!args.hpo && !args['hpo-file'] && !args.phenopacket) throw new Error('give the patient phenotype with --hpo, --hpo-file or --phenopacket');
+      return true;
+    }) as unknown as Argv<T>;
+}
+
+/** Observed and excluded terms from --hpo*, --hpo-excluded* and a phenopacket. */
+export function phenotypeFrom(a: RunArgs | RankingArgs, pp: PhenopacketInput | undefined): RunOptions['phenotype'] {
+  return {
+    observed: [...readTermInputs(a.hpo, a['hpo-file'], '--hpo'), ...(pp?.observed ?? [])],
+    excluded: [...readTermInputs(a['hpo-excluded'], a['hpo-excluded-file'], '--hpo-excluded'), ...(pp?.excluded ?? [])],
+  };
 }
 
 export function parseSex(text: string): 'male' | 'female' | 'unknown' {
@@ -43,35 +79,23 @@ export const runCommand: CommandModule<object, RunArgs> = {
   command: 'run',
   describe: 'Annotate a VCF, rank genes against HPO terms, write results.json, candidates.tsv and report.html',
   builder: (y) =>
-    withLogOptions(y)
+    withRankingOptions(withLogOptions(y))
       .option('vcf', { type: 'string', describe: 'bgzipped + indexed (or plain) VCF (or the one named in --phenopacket)' })
-      .option('hpo', { type: 'string', describe: 'patient HPO terms, comma-separated' })
-      .option('hpo-file', { type: 'string', describe: 'file with one HPO term per line' })
-      .option('hpo-excluded', { type: 'string', describe: 'HPO terms the patient is known not to have, comma-separated' })
-      .option('hpo-excluded-file', { type: 'string', describe: 'file with one excluded HPO term per line' })
-      .option('phenopacket', { type: 'string', describe: 'GA4GH Phenopacket v2 JSON: observed and excluded features, sex, and the VCF in files[]' })
-      .option('unknown-hpo', { choices: ['error', 'skip'] as const, default: 'error' as const, describe: 'a term missing from the bundle\'s HPO release: stop (default) or skip it with a warning' })
-      .option('reference', { type: 'string', demandOption: true, describe: 'reference bundle directory' })
-      .option('out', { type: 'string', demandOption: true, describe: 'output directory' })
       .option('sample', { type: 'string', describe: 'sample to rank (default: the first in the VCF)' })
       .option('ped', { type: 'string', describe: 'PLINK PED file of the family (multi-sample VCF): segregation, de novo and compound heterozygote phasing' })
       .option('proband', { type: 'string', describe: 'the proband\'s id in --ped (default: the affected individual with both parents in the VCF)' })
-      .option('sex', { type: 'string', describe: 'male | female | unknown (X-linked modes; default: the phenopacket\'s, else unknown)' })
-      .option('threads', { alias: 't', type: 'number', default: defaultThreads(), describe: 'worker threads' })
-      .option('region', { type: 'string', describe: 'only records whose POS is in this region, chr:start-end' })
-      .option('shard-bytes', { type: 'number', describe: 'compressed bytes per shard (default 4 MiB); changes how work is split, never the results' })
-      .option('shard', { type: 'string', describe: 'only the i-th of N shards of about equal compressed size, i/N' })
-      .option('max-af', { type: 'number', default: 0.02, describe: 'drop variants above this gnomAD AF (group-max where known)' })
-      .option('pass-only', { type: 'boolean', default: true, describe: 'drop records whose FILTER is not PASS or .' })
-      .option('store', { type: 'boolean', default: true, describe: 'write the tiered result store <out>/store/ for `vartriage query` (--no-store to skip)' })
-      .option('top', { type: 'number', default: 20, describe: 'number of candidate genes to report' })
       .option('plugin', { type: 'string', array: true, describe: 'filter, score or source plugin module (.js/.mjs/.cjs); repeatable (README "Extending vartriage")' })
       .option('config', { type: 'string', describe: 'vartriage.json: plugins with options, and annotation sources (bgzipped, tabix-indexed VCF/TSV) declared without code' })
       .option('on-plugin-error', { choices: ['fail', 'skip'] as const, describe: 'a plugin that throws or returns a malformed value: stop the run (default) or skip that plugin on that variant, counted in results.json' })
+      .option('threads', { alias: 't', type: 'number', default: defaultThreads(), describe: 'worker threads' })
+      .option('region', { type: 'string', describe: 'only records whose POS is in this region, chr:start-end' })
+      .option('shard-bytes', { type: 'number', describe: 'compressed bytes per shard (default 4 MiB); changes how work is split, never the results' })
+      .option('shards', { type: 'number', describe: 'split into exactly N shards of about equal compressed size (as `annotate --shard i/N`); execution only' })
+      .option('shard', { type: 'string', describe: 'only the i-th of N shards of about equal compressed size, i/N' })
       .check((a) => {
-        if (!a.hpo && !a['hpo-file'] && !a.phenopacket) throw new Error('give the patient phenotype with --hpo, --hpo-file or --phenopacket');
         if (!a.vcf && !a.phenopacket) throw new Error('give the VCF with --vcf (or in a --phenopacket)');
         if (!Number.isInteger(a.threads) || a.threads < 1) throw new Error('--threads must be a positive integer');
+        if (a.shards !== undefined && (!Number.isInteger(a.shards) || a.shards < 1)) throw new Error('--shards must be a positive integer');
         return true;
       }) as never,
   handler: async (a) => {
@@ -80,10 +104,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
     if (!vcf) throw new InputError(a.phenopacket ?? '--vcf', 'no VCF given and none named in files[]');
     await runPipeline({
       vcf,
-      phenotype: {
-        observed: [...readTermInputs(a.hpo, a['hpo-file'], '--hpo'), ...(pp?.observed ?? [])],
-        excluded: [...readTermInputs(a['hpo-excluded'], a['hpo-excluded-file'], '--hpo-excluded'), ...(pp?.excluded ?? [])],
-      },
+      phenotype: phenotypeFrom(a, pp),
       unknownHpo: a['unknown-hpo'],
       reference: a.reference,
       out: a.out,
@@ -94,6 +115,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       threads: a.threads,
       region: a.region,
       shard: a.shard,
+      shards: a.shards,
       shardBytes: a['shard-bytes'],
       maxAf: a['max-af'],
       passOnly: a['pass-only'],

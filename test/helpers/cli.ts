@@ -17,9 +17,9 @@ export interface CliResult {
 }
 
 /** Runs the compiled CLI as a user would, in a child process. */
-export function runCli(args: string[], env: Record<string, string> = {}): CliResult {
+export function runCli(args: string[], env: Record<string, string> = {}, cwd?: string): CliResult {
   if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` (npm test does it)`);
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 300000 });
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 300000, cwd });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 

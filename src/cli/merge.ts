@@ -1,0 +1,40 @@
+import type { CommandModule } from 'yargs';
+import { readPhenopacket } from '../io/phenopacket';
+import { mergeShardFiles } from '../run/shardRun';
+import { LogArgs, loggerFrom, recordedRunCommand, withLogOptions } from './common';
+import { parseSex, phenotypeFrom, RankingArgs, withRankingOptions } from './run';
+
+export interface MergeArgs extends LogArgs, RankingArgs {
+  shards: string[];
+}
+
+export const mergeCommand: CommandModule<object, MergeArgs> = {
+  command: 'merge <shards..>',
+  describe: 'Join shard files of one VCF (from `vartriage annotate`) in shard order and rank, store and report as `run` does',
+  builder: (y) =>
+    withRankingOptions(withLogOptions(y)).positional('shards', { type: 'string', array: true, demandOption: true, describe: 'every shard file of one VCF (any order)' }) as never,
+  handler: async (a) => {
+    const pp = a.phenopacket ? readPhenopacket(a.phenopacket) : undefined;
+    const argv = process.argv.slice(2);
+    await mergeShardFiles({
+      shards: a.shards.map(String),
+      phenotype: phenotypeFrom(a, pp),
+      unknownHpo: a['unknown-hpo'],
+      reference: a.reference,
+      out: a.out,
+      sex: a.sex ? parseSex(a.sex) : (pp?.sex ?? 'unknown'),
+      maxAf: a['max-af'],
+      passOnly: a['pass-only'],
+      top: a.top,
+      store: a.store,
+      // The outputs record the `vartriage run` that gives the same files (docs/cohort.md).
+      command: (source) => {
+        const inputs = pp?.vcf === source.vcf ? [] : ['--vcf', source.vcf];
+        if (source.sampleRequested !== null && pp?.sample !== source.sampleRequested) inputs.push('--sample', source.sampleRequested);
+        if (source.region !== null) inputs.push('--region', source.region);
+        return recordedRunCommand(inputs, argv, a.shards.map(String));
+      },
+      log: loggerFrom(a),
+    });
+  },
+};

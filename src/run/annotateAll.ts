@@ -1,0 +1,93 @@
+import * as path from 'node:path';
+import { Piscina } from 'piscina';
+import type { AnnotateJob, ShardOutcome } from '../annotate/annotateShard';
+import type { AnnotatedVariant, ReadCounts } from '../annotate/types';
+import { emptyReadCounts } from '../annotate/types';
+import { fromInputErrorData } from '../errors';
+import { emptyFilterCounts, FilterCounts } from '../prioritise/filters';
+import { Progress, shardWeight } from '../progress';
+import type { ShardSpec } from '../shard/types';
+import { mergePluginResult, PluginShardResult } from '../plugins/counts';
+import type { XCallCounts } from '../prioritise/family';
+import { addCancelHook, removeCancelHook } from './cancel';
+import { describeShard } from './input';
+
+/** The annotation of every shard, joined in shard order: what ranking, store and report start from. */
+export interface Annotated {
+  passing: AnnotatedVariant[];
+  /** Every annotated variant (the store needs them); empty when the job did not keep them. */
+  all: AnnotatedVariant[];
+  annotated: number;
+  perFilter: FilterCounts;
+  counts: ReadCounts;
+  warnings: string[];
+  /** Shards the VCF was read in (results.json settings.shards). */
+  shards: number;
+  /** Plugin counts and first skips, summed over shards (runs with plugins only). */
+  plugins?: PluginShardResult;
+  /** Heterozygous / homozygous X calls per family member, summed over shards (--ped only). */
+  xCalls?: XCallCounts;
+}
+
+export function emptyAnnotated(): Annotated {
+  return { passing: [], all: [], annotated: 0, perFilter: emptyFilterCounts(), counts: emptyReadCounts(), warnings: [], shards: 0 };
+}
+
+/** Adds one shard's outcome (`pieces` planned shards) to `into`: counts summed, variants appended, warnings once each. */
+export function addShard(into: Annotated, o: Pick<Annotated, 'passing' | 'all' | 'annotated' | 'perFilter' | 'counts' | 'warnings' | 'plugins' | 'xCalls'>, pieces = 1): void {
+  if (o.plugins) mergePluginResult((into.plugins ??= { counts: {}, firstSkip: {} }), o.plugins);
+  if (o.xCalls) {
+    const a = into.xCalls;
+    const b = o.xCalls;
+    into.xCalls = a ? { het: a.het.map((x, i) => x + b.het[i]), homAlt: a.homAlt.map((x, i) => x + b.homAlt[i]) } : b;
+  }
+  for (const k of Object.keys(into.counts) as Array<keyof ReadCounts>) into.counts[k] += o.counts[k];
+  for (const k of Object.keys(into.perFilter) as Array<keyof FilterCounts>) into.perFilter[k] += o.perFilter[k];
+  into.annotated += o.annotated;
+  for (const v of o.passing) into.passing.push(v);
+  for (const v of o.all) into.all.push(v);
+  for (const w of o.warnings) if (!into.warnings.includes(w)) into.warnings.push(w);
+  into.shards += pieces;
+}
+
+/** Annotates the shards on a piscina pool of workers/annotate-shard and joins them in shard order. */
+export async function annotateAll(shards: ShardSpec[], job: Omit<AnnotateJob, 'shard'>, threads: number, progress: Progress): Promise<Annotated> {
+  if (shards.length === 0) return emptyAnnotated();
+  const pool = new Piscina({
+    filename: path.resolve(__dirname, '..', '..', 'workers', 'annotate-shard.js'),
+    minThreads: 1,
+    maxThreads: Math.max(1, Math.min(threads, shards.length)),
+    idleTimeout: 100,
+  });
+  let destroyed: Promise<void> | null = null;
+  const destroy = (): Promise<void> => (destroyed ??= pool.destroy());
+  addCancelHook(destroy);
+  // A worker that dies (uncaught exception, out of memory) rejects its task; name the shard it was on.
+  const runShard = (shard: ShardSpec): Promise<ShardOutcome> =>
+    (pool.run({ ...job, shard } satisfies AnnotateJob) as Promise<ShardOutcome>).catch((e: unknown) => {
+      throw new Error(`worker thread failed on shard ${shard.index + 1}/${shards.length} (${describeShard(shard)}): ${(e as Error)?.message ?? String(e)}`);
+    });
+  try {
+    progress.start(shards.map(shardWeight));
+    const outcomes: ShardOutcome[] = await Promise.all(
+      shards.map(async (shard) => {
+        const o = await runShard(shard);
+        progress.shardDone(shard.index, o.ok ? o.counts.records : 0);
+        return o;
+      }),
+    );
+    progress.finish();
+    // Merge in shard order so the result does not depend on which worker finished first.
+    outcomes.sort((a, b) => a.index - b.index);
+    const merged = emptyAnnotated();
+    for (const o of outcomes) {
+      if (!o.ok) throw fromInputErrorData(o.error);
+      addShard(merged, { ...o, all: o.all ?? [] });
+    }
+    return merged;
+  } finally {
+    progress.finish();
+    removeCancelHook(destroy);
+    await destroy();
+  }
+}

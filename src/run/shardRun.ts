@@ -1,0 +1,181 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { InputError } from '../errors';
+import { readVcfHeader, parseHeaderText } from '../io/vcfHeader';
+import { openTabixIndex } from '../io/tabixIndex';
+import type { Logger } from '../log';
+import { DEFAULT_FILTERS, emptyFilterCounts, failedFilter, FilterOptions } from '../prioritise/filters';
+import type { AnnotatedVariant } from '../annotate/types';
+import { Progress, silentProgress } from '../progress';
+import { Manifest, MANIFEST_FILE, readManifest, sha256File } from '../reference/manifest';
+import type { Results } from '../report/results';
+import { parseShardSelector } from '../shard/plan';
+import { readShardFile, ShardFile, ShardSource, SHARD_FORMAT, writeShardFile } from '../shard/shardFile';
+import { toolVersion } from '../version';
+import { addShard, annotateAll, emptyAnnotated } from './annotateAll';
+import { finishRun, skipWarnings } from './finish';
+import { checkBuild, checkRecordCount, chooseSample, indexRecordCount, parseRegion, planRun, startedAt } from './input';
+import { PhenotypeRequest, resolvePhenotype } from './phenotype';
+
+export interface AnnotateOptions {
+  vcf: string;
+  reference: string;
+  /** The shard file to write. */
+  out: string;
+  sample?: string;
+  region?: string;
+  /** `i/N`; absent: the whole file (or --region) as shard 1/1. */
+  shard?: string;
+  threads: number;
+  shardBytes?: number;
+  log: Logger;
+  progress?: Progress;
+}
+
+function bundleSha(bundleDir: string): string {
+  return sha256File(path.join(bundleDir, MANIFEST_FILE));
+}
+
+/** `vartriage annotate`: one shard's annotated records (all of them) and counts, to a shard file. */
+export async function annotateToShardFile(opts: AnnotateOptions): Promise<ShardFile['header']> {
+  const header = readVcfHeader(opts.vcf);
+  const bundleDir = path.resolve(opts.reference);
+  const manifest = readManifest(bundleDir);
+  const build = checkBuild(header, manifest, opts.reference);
+  const { sample, sampleColumn } = chooseSample(opts.vcf, header, opts.sample, opts.log);
+  const region = opts.region ? parseRegion(opts.region) : undefined;
+  const shards = await planRun({ vcf: opts.vcf, region, shard: opts.shard, shardBytes: opts.shardBytes, log: opts.log }, header);
+  const selector = opts.shard ? parseShardSelector(opts.shard) : undefined;
+  const index = header.compression === 'bgzf' ? await openTabixIndex(opts.vcf) : null;
+  const read = { sampleColumn, displayName: opts.vcf, compression: header.compression };
+  opts.log.info(`annotating ${path.basename(opts.vcf)} shard ${selector ? `${selector.index}/${selector.count}` : '1/1'} (${shards.length} piece(s))`);
+  // Filters are applied by `merge` (its --max-af/--pass-only), so every annotated variant is kept.
+  const annotated = await annotateAll(shards, { bundleDir, filters: DEFAULT_FILTERS, keepAll: true, read }, opts.threads, opts.progress ?? silentProgress);
+  const source: ShardSource = {
+    vcf: opts.vcf,
+    vcfBytes: fs.statSync(opts.vcf).size,
+    fingerprint: index ? sha256File(index.path) : sha256File(opts.vcf),
+    sampleRequested: opts.sample ?? null,
+    sample,
+    region: opts.region ?? null,
+    bundle: manifest.name,
+    bundleManifestSha256: bundleSha(bundleDir),
+    toolVersion: toolVersion(),
+    shardCount: selector?.count ?? 1,
+  };
+  const fileHeader: ShardFile['header'] = {
+    format: SHARD_FORMAT,
+    source,
+    shardIndex: selector?.index ?? 1,
+    pieces: annotated.shards,
+    build,
+    vcfHeader: header.lines.join('\n') + '\n',
+    vcfCompression: header.compression,
+    indexRecords: region ? null : await indexRecordCount(opts.vcf, header),
+    counts: annotated.counts,
+    warnings: annotated.warnings,
+    variants: annotated.all.length,
+  };
+  writeShardFile(opts.out, fileHeader, annotated.all);
+  opts.log.info(`${annotated.all.length} variants from ${annotated.counts.records} records; wrote ${opts.out}`);
+  return fileHeader;
+}
+
+const SOURCE_CHECKS: Array<[keyof ShardSource, string]> = [
+  ['toolVersion', 'another vartriage version'],
+  ['vcf', 'another VCF path'],
+  ['vcfBytes', 'another VCF (size differs)'],
+  ['fingerprint', 'another VCF (its index differs)'],
+  ['bundleManifestSha256', 'another reference bundle'],
+  ['sample', 'another sample'],
+  ['sampleRequested', 'another --sample'],
+  ['region', 'another --region'],
+  ['shardCount', 'another shard count'],
+];
+
+const describe = (s: ShardSource, key: keyof ShardSource): string => (key === 'shardCount' ? `N=${s.shardCount}` : key === 'bundleManifestSha256' ? `${s.bundle} ${s.bundleManifestSha256.slice(0, 12)}` : key === 'fingerprint' ? s.fingerprint.slice(0, 12) : String(s[key]));
+
+/** Reads the shard files and puts them in shard order, refusing a set that is not one whole input. */
+export function gatherShards(files: string[]): Array<{ file: string; shard: ShardFile }> {
+  if (files.length === 0) throw new InputError('merge', 'no shard files given');
+  const read = files.map((file) => ({ file, shard: readShardFile(file) }));
+  const first = read[0];
+  const bySlot = new Map<number, string>();
+  for (const r of read) {
+    for (const [key, what] of SOURCE_CHECKS) {
+      const a = first.shard.header.source;
+      const b = r.shard.header.source;
+      if (a[key] !== b[key]) throw new InputError(r.file, `cannot merge with ${first.file}: made from ${what} (${describe(b, key)} vs ${describe(a, key)})`);
+    }
+    const slot = r.shard.header.shardIndex;
+    const twice = bySlot.get(slot);
+    if (twice !== undefined) throw new InputError(r.file, `shard ${slot}/${r.shard.header.source.shardCount} is also given as ${twice}`);
+    bySlot.set(slot, r.file);
+  }
+  const count = first.shard.header.source.shardCount;
+  const missing: number[] = [];
+  for (let i = 1; i <= count; i++) if (!bySlot.has(i)) missing.push(i);
+  if (missing.length) throw new InputError('merge', `shard(s) ${missing.join(', ')} of ${count} of ${first.shard.header.source.vcf} missing (given: ${[...bySlot.keys()].sort((x, y) => x - y).join(', ')})`);
+  return read.sort((x, y) => x.shard.header.shardIndex - y.shard.header.shardIndex);
+}
+
+export interface MergeOptions extends PhenotypeRequest {
+  shards: string[];
+  reference: string;
+  out: string;
+  store: boolean;
+  maxAf: number;
+  passOnly: boolean;
+  top: number;
+  sex: 'male' | 'female' | 'unknown';
+  /** Builds the recorded command from the shards' source (the `vartriage run` that gives the same outputs). */
+  command: (source: ShardSource) => string;
+  log: Logger;
+}
+
+function checkBundle(file: string, source: ShardSource, reference: string, bundleDir: string, manifest: Manifest): void {
+  const sha = bundleSha(bundleDir);
+  if (sha !== source.bundleManifestSha256) {
+    throw new InputError(file, `annotated with reference bundle ${source.bundle} (manifest sha256 ${source.bundleManifestSha256.slice(0, 12)}) but --reference ${reference} is ${manifest.name} (${sha.slice(0, 12)}); merge with the bundle the shards were annotated with`);
+  }
+}
+
+function filterShard(variants: AnnotatedVariant[], filters: FilterOptions): { passing: AnnotatedVariant[]; perFilter: ReturnType<typeof emptyFilterCounts> } {
+  const passing: AnnotatedVariant[] = [];
+  const perFilter = emptyFilterCounts();
+  for (const v of variants) {
+    const failed = failedFilter(v, filters);
+    if (failed) perFilter[failed]++;
+    else passing.push(v);
+  }
+  return { passing, perFilter };
+}
+
+/** `vartriage merge`: joins shard files in shard order, then the same prioritise/store/report as `run`. */
+export async function mergeShardFiles(opts: MergeOptions): Promise<Results> {
+  const started = startedAt();
+  const shards = gatherShards(opts.shards);
+  const { file: firstFile, shard: first } = shards[0];
+  const source = first.header.source;
+  const bundleDir = path.resolve(opts.reference);
+  const manifest = readManifest(bundleDir);
+  checkBundle(firstFile, source, opts.reference, bundleDir, manifest);
+  const phenotype = resolvePhenotype(opts, bundleDir, opts.reference, manifest, opts.log);
+  const header = parseHeaderText(source.vcf, first.header.vcfCompression, first.header.vcfHeader);
+
+  const filters = { ...DEFAULT_FILTERS, maxAf: opts.maxAf, passOnly: opts.passOnly };
+  const annotated = emptyAnnotated();
+  for (const { shard } of shards) {
+    const { passing, perFilter } = filterShard(shard.variants, filters);
+    addShard(annotated, { passing, all: shard.variants, annotated: shard.variants.length, perFilter, counts: shard.header.counts, warnings: shard.header.warnings }, shard.header.pieces);
+  }
+  const warnings = skipWarnings(annotated, manifest);
+  for (const w of warnings) opts.log.warn(w);
+  if (source.region === null) checkRecordCount(source.vcf, first.header.indexRecords, annotated.counts.records);
+
+  return finishRun(
+    { out: opts.out, command: opts.command(source), started, vcf: source.vcf, header, sample: source.sample, build: first.header.build, bundleDir, manifest, phenotype, filters, top: opts.top, sex: opts.sex, store: opts.store, log: opts.log },
+    annotated,
+    warnings,
+  );
+}
