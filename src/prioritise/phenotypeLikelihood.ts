@@ -8,7 +8,8 @@ import type { HpoId } from '../reference/hpoTypes';
  *
  *   LR(t | D) = f_D(m) / bg(m)
  *
- * where f_D(m) is the frequency with which D shows m (the highest frequency among D's annotations
+ * (raised to the power IC(m)/IC(t), the share of the patient term's information the match
+ * carries, so a match at a general ancestor counts for little) where f_D(m) is the frequency with which D shows m (the highest frequency among D's annotations
  * at or below m) and bg(m) = e^-IC(m) is the share of annotated diseases showing m. An exact or
  * implied match (m = t) gives f / bg(t); a patient term more specific than anything D states is
  * matched at m, since D says nothing about the step from m to t (P(t | m) is then the same for D
@@ -24,8 +25,6 @@ export const DEFAULT_FREQUENCY = 1;
 export const MAX_EXCLUDED_FREQUENCY = 0.95;
 /** LR of an observed term for a disease annotated as NOT showing it. */
 export const NOT_LR = 0.05;
-const EXP_SHARE = Number(process.env.VT_EXP_SHARE ?? 1);
-const EXCLUDED_FLOOR = Number(process.env.VT_EXCL_FLOOR ?? 0);
 
 export interface TermEvidence {
   patientTerm: HpoId;
@@ -112,7 +111,7 @@ export class PhenotypeLikelihood {
       const bg = this.background(m);
       // A partial match carries only the share IC(m)/IC(t) of the patient term's information.
       const share = Math.min(1, best / Math.max(this.ontology.ic(t), 1e-9));
-      const lr = Math.pow(imp.frequency / bg, Math.pow(share, EXP_SHARE));
+      const lr = Math.pow(imp.frequency / bg, share);
       terms.push({ patientTerm: t, excluded: false, diseaseTerm: imp.source, commonAncestor: m, icNats: best, frequency: imp.frequency, background: bg, lr });
       log10Lr += Math.log10(Math.max(lr, 1e-6));
     }
@@ -121,7 +120,7 @@ export class PhenotypeLikelihood {
       if (!imp) continue;
       const f = Math.min(imp.frequency, MAX_EXCLUDED_FREQUENCY);
       const bg = Math.min(this.background(e), 0.999);
-      const lr = Math.max((1 - f) / (1 - bg), EXCLUDED_FLOOR);
+      const lr = (1 - f) / (1 - bg);
       terms.push({ patientTerm: e, excluded: true, diseaseTerm: imp.source, commonAncestor: e, icNats: this.ontology.ic(e), frequency: f, background: bg, lr });
       log10Lr += Math.log10(lr);
     }

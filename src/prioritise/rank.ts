@@ -2,7 +2,7 @@ import type { AnnotatedVariant } from '../annotate/types';
 import type { DiseaseInfo, HpoOntology } from '../reference/hpoOntology';
 import type { HpoId } from '../reference/hpoTypes';
 import { MODE_LABELS, ModeName, modeName } from './inheritance';
-import { PhenotypeLikelihood, TermEvidence } from './phenotypeLikelihood';
+import { DiseaseLikelihood, PhenotypeLikelihood, TermEvidence } from './phenotypeLikelihood';
 import { PhenotypeMatcher } from './resnik';
 import type { SegregationVerdict } from './segregation';
 import type { SegregationCheck } from './segregationFit';
@@ -59,7 +59,7 @@ export function rankCandidates(passing: AnnotatedVariant[], ontology: HpoOntolog
   }
   const matcher = new PhenotypeMatcher(ontology, opts.patientTerms);
   const likelihood = new PhenotypeLikelihood(ontology, opts.patientTerms, opts.excludedTerms);
-  const scored: Array<{ c: Candidate; log10: number }> = [];
+  const scored: Array<{ c: Candidate; annotated: boolean }> = [];
   for (const [gene, list] of byGene) {
     const diseaseIds = ontology.diseasesByGene.get(gene) ?? [];
     // Each disease of the gene is a hypothesis: its phenotype LR times the genotype fit under its modes.
@@ -73,61 +73,73 @@ export function rankCandidates(passing: AnnotatedVariant[], ontology: HpoOntolog
       const modes = own.length > 0 ? own : geneModes;
       const fit = genotypeFit(list, modes, opts.sex, opts.segregation);
       const lik = likelihood.score(d);
-      const rm = matcher.matchDisease(d);
-      const excl = lik.terms.filter((t) => t.excluded).reduce((a, t) => a + Math.log10(t.lr), 0);
-      const model = process.env.VT_MODEL ?? 'lr';
-      let phen = lik.log10Lr;
-      if (model === 'resnik') phen = Math.log10(Math.max(rm.score, 1e-9));
-      if (model === 'resnik-sym') phen = Math.log10(Math.max(rm.symmetricScore, 1e-9));
-      if (model !== 'lr' && process.env.VT_EXCL === '1') phen += excl;
-      return { d, modes, fit, lik, log10: phen + VT_W * Math.log10(Math.max(fit.score, 1e-9)) };
+      const similarity = matcher.matchDisease(d);
+      const phenotype = similarity.symmetricScore * excludedFactor(lik);
+      return { d, modes, fit, lik, similarity, phenotype, key: phenotype * fit.score };
     });
-    hypotheses.sort((a, b) => b.log10 - a.log10 || (a.d.id < b.d.id ? -1 : 1));
+    hypotheses.sort((a, b) => b.key - a.key || (a.d.id < b.d.id ? -1 : 1));
     const best = hypotheses[0] ?? null;
     const fit = best ? best.fit : genotypeFit(list, [], opts.sex, opts.segregation);
     if (fit.score <= 0) continue;
-    const log10 = best ? best.log10 : VT_W * Math.log10(fit.score) + ((process.env.VT_MODEL ?? 'lr') !== 'lr' ? -9 : 0);
-    const resnik = best ? matcher.matchDisease(best.d) : null;
+    const score = best ? best.key : 0;
     const allModes = [...new Set(hypotheses.flatMap((h) => h.modes))].sort();
     scored.push({
-      log10,
+      annotated: best !== null,
       c: {
         rank: 0,
-        score: 0,
+        score: round(score),
         gene: {
           symbol: gene,
           id: opts.geneIds.get(gene) ?? '',
-          diseases: hypotheses.map((h) => ({ id: h.d.id, name: h.d.name, phenotype_score: round(matcher.matchDisease(h.d).score), log10_lr: round(h.lik.log10Lr) })),
+          diseases: hypotheses.map((h) => ({ id: h.d.id, name: h.d.name, phenotype_score: round(h.phenotype), log10_lr: round(h.lik.log10Lr) })),
           inheritance: allModes.map((m) => MODE_LABELS[m]),
         },
         phenotype: {
-          score: resnik ? round(resnik.score) : 0,
+          score: best ? round(best.phenotype) : 0,
           log10_lr: best ? round(best.lik.log10Lr) : 0,
           disease: best ? { id: best.d.id, name: best.d.name } : null,
           matches: best ? best.lik.terms.filter((t) => t.diseaseTerm !== null).map((t) => termOut(ontology, t)) : [],
         },
         inheritance: { mode: fit.mode ? MODE_LABELS[fit.mode] : null, fits: fit.fits, explanation: fit.explanation },
         variant_score: round(fit.score),
-        log10_evidence: round(log10),
+        log10_evidence: round(Math.log10(Math.max(score, 1e-12))),
         variants: fit.used.map(toCandidateVariant),
         ...(opts.segregation ? familyOutput(fit, opts.segregation) : {}),
       },
     });
   }
-  scored.sort((a, b) => b.log10 - a.log10 || b.c.variant_score - a.c.variant_score || (a.c.gene.symbol < b.c.gene.symbol ? -1 : 1));
-  // Post-test probability with a uniform prior over the genes considered (log-sum-exp for range).
-  const maxLog = scored.length ? scored[0].log10 : 0;
-  const total = scored.reduce((acc, x) => acc + Math.pow(10, x.log10 - maxLog), 0);
-  const candidates = scored.slice(0, opts.top).map((x, i) => ({ ...x.c, rank: i + 1, score: round(Math.pow(10, x.log10 - maxLog) / total) }));
+  // Genes with a disease annotation first, by phenotype x genotype; genes the HPO release has no
+  // disease for cannot be matched to the phenotype and follow, by their genotype evidence alone.
+  scored.sort(
+    (a, b) =>
+      Number(b.annotated) - Number(a.annotated) ||
+      b.c.score - a.c.score ||
+      b.c.variant_score - a.c.variant_score ||
+      (a.c.gene.symbol < b.c.gene.symbol ? -1 : 1),
+  );
+  const candidates = scored.slice(0, opts.top).map((x, i) => ({ ...x.c, rank: i + 1 }));
   return { candidates, genesConsidered: byGene.size };
 }
 
-const VT_W = Number(process.env.VT_W ?? 1);
+/**
+ * Lower bound of the factor one excluded patient term applies to a disease that shows it. The
+ * LIRICAL-style ratio (1 - f) / (1 - bg) would all but exclude the disease; phenopackets list as
+ * "excluded" many features only looked for in some patients, so the factor is bounded, chosen on
+ * half A of the dev cases (README "How ranking works").
+ */
+const EXCLUDED_TERM_FLOOR = 0.9;
+
+/** Product over excluded patient terms the disease shows of max(LR, EXCLUDED_TERM_FLOOR). */
+function excludedFactor(lik: DiseaseLikelihood): number {
+  let f = 1;
+  for (const t of lik.terms) if (t.excluded) f *= Math.max(t.lr, EXCLUDED_TERM_FLOOR);
+  return f;
+}
 /**
  * Weight of a gene whose genotype fits none of its modes (one heterozygous variant in a recessive
  * gene): a second hit may have been missed (structural, low coverage), so it is kept but scored down.
  */
-const INCOMPATIBLE_GENOTYPE_FACTOR = Number(process.env.VT_INCOMPAT ?? 0.5);
+const INCOMPATIBLE_GENOTYPE_FACTOR = 0.5;
 
 function termOut(ontology: HpoOntology, t: TermEvidence): TermMatchOut {
   return {
