@@ -1,0 +1,47 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { runCli, SHARED_DATA, sharedAvailable, tmpDir } from '../helpers/cli';
+
+/**
+ * Exomiser's own end-to-end example (issue 7): the Pfeiffer syndrome exome (sample "manuel", GRCh37)
+ * with the spiked causal FGFR2 10:123256215 T>G, and the four HPO terms Exomiser's documentation
+ * uses for it. On a GRCh37 bundle built from ../shared/data, FGFR2 must come first with that
+ * variant as its top variant.
+ */
+const d = sharedAvailable() ? describe : describe.skip;
+
+d('Exomiser Pfeiffer example on a GRCh37 bundle', () => {
+  const dir = tmpDir('vartriage-pfeiffer-');
+  const bundle = path.join(dir, 'grch37');
+  const out = path.join(dir, 'out');
+  const data = (...p: string[]) => path.join(SHARED_DATA, ...p);
+
+  beforeAll(() => {
+    const build = runCli([
+      'reference', 'build', '--build', 'GRCh37', '--out', bundle, '--name', 'grch37-test',
+      '--clinvar', data('clinvar', 'clinvar.20161102.GRCh37.macarthur.vcf.gz'),
+      '--gnomad', data('gnomad', 'GRCh37', 'gnomad.exomes.r2.1.1.sites.1_55505599-55516888.annonars.vcf.bgz'),
+      '--genes', data('genes', 'refGene.hg38.2017.txt.gz'), data('genes', 'MANE.GRCh38.v1.0.summary.txt.gz'),
+      '--lift-genes-chain', data('chains', 'chain_hg38ToHg19.over.chain.gz'),
+      '--hpo', data('hpo', 'hp.v2023-01-27.json.gz'), '--hpo-annotations', data('hpo', 'phenotype.hpoa.gz'),
+      '--genes-to-phenotype', data('hpo', 'genes_to_phenotype.txt.gz'), '--quiet',
+    ]);
+    expect(build.stderr).not.toMatch(/error/);
+    expect(build.code).toBe(0);
+    const run = runCli([
+      'run', '--vcf', data('vcf', 'pfeiffer-exome.GRCh37.exomiser-example.vcf.gz'),
+      '--hpo', 'HP:0001156,HP:0001363,HP:0011304,HP:0010055', '--reference', bundle, '--out', out, '--no-store', '--quiet',
+    ]);
+    expect(run.stderr).not.toMatch(/error/);
+    expect(run.code).toBe(0);
+  }, 300000);
+
+  it('ranks FGFR2 first with 10:123256215 T>G as its top variant', () => {
+    const r = JSON.parse(fs.readFileSync(path.join(out, 'results.json'), 'utf8'));
+    expect(r.input.build).toBe('GRCh37');
+    const top = r.candidates[0];
+    expect(top.gene.symbol).toBe('FGFR2');
+    expect(top.variants[0]).toMatchObject({ chrom: 'chr10', pos: 123256215, ref: 'T', alt: 'G' });
+    expect(top.phenotype.disease.name).toMatch(/Pfeiffer|Crouzon|Jackson-Weiss|craniosynostosis/i);
+  });
+});
