@@ -35,6 +35,8 @@ export interface TermEvidence {
   commonAncestor: HpoId;
   icNats: number;
   frequency: number;
+  /** Whether the disease annotation states the frequency (else DEFAULT_FREQUENCY was assumed). */
+  frequencyKnown: boolean;
   background: number;
   lr: number;
 }
@@ -48,6 +50,8 @@ export interface DiseaseLikelihood {
 
 interface Implied {
   frequency: number;
+  /** The annotation states a frequency (false when DEFAULT_FREQUENCY was assumed). */
+  known: boolean;
   /** The annotation giving that frequency (most specific on ties). */
   source: HpoId;
 }
@@ -76,7 +80,7 @@ export class PhenotypeLikelihood {
       const f = a.frequency ?? DEFAULT_FREQUENCY;
       for (const x of this.ontology.ancestorsOf(a.termId)) {
         const cur = byTerm.get(x);
-        if (!cur || f > cur.frequency || (f === cur.frequency && this.ontology.ic(a.termId) > this.ontology.ic(cur.source))) byTerm.set(x, { frequency: f, source: a.termId });
+        if (!cur || f > cur.frequency || (f === cur.frequency && this.ontology.ic(a.termId) > this.ontology.ic(cur.source))) byTerm.set(x, { frequency: f, known: a.frequency !== null, source: a.termId });
       }
     }
     return { byTerm, negated };
@@ -89,7 +93,7 @@ export class PhenotypeLikelihood {
     for (const t of this.observed) {
       const anc = this.ontology.ancestorsOf(t);
       if (anc.some((x) => negated.has(x))) {
-        terms.push({ patientTerm: t, excluded: false, diseaseTerm: null, commonAncestor: t, icNats: this.ontology.ic(t), frequency: 0, background: this.background(t), lr: NOT_LR });
+        terms.push({ patientTerm: t, excluded: false, diseaseTerm: null, commonAncestor: t, icNats: this.ontology.ic(t), frequency: 0, frequencyKnown: true, background: this.background(t), lr: NOT_LR });
         log10Lr += Math.log10(NOT_LR);
         continue;
       }
@@ -104,7 +108,7 @@ export class PhenotypeLikelihood {
         }
       }
       if (m === null || best <= 0) {
-        terms.push({ patientTerm: t, excluded: false, diseaseTerm: null, commonAncestor: (m ?? 'HP:0000001') as HpoId, icNats: 0, frequency: 1, background: 1, lr: 1 });
+        terms.push({ patientTerm: t, excluded: false, diseaseTerm: null, commonAncestor: (m ?? 'HP:0000001') as HpoId, icNats: 0, frequency: 1, frequencyKnown: false, background: 1, lr: 1 });
         continue;
       }
       const imp = byTerm.get(m) as Implied;
@@ -112,7 +116,7 @@ export class PhenotypeLikelihood {
       // A partial match carries only the share IC(m)/IC(t) of the patient term's information.
       const share = Math.min(1, best / Math.max(this.ontology.ic(t), 1e-9));
       const lr = Math.pow(imp.frequency / bg, share);
-      terms.push({ patientTerm: t, excluded: false, diseaseTerm: imp.source, commonAncestor: m, icNats: best, frequency: imp.frequency, background: bg, lr });
+      terms.push({ patientTerm: t, excluded: false, diseaseTerm: imp.source, commonAncestor: m, icNats: best, frequency: imp.frequency, frequencyKnown: imp.known, background: bg, lr });
       log10Lr += Math.log10(Math.max(lr, 1e-6));
     }
     for (const e of this.excluded) {
@@ -121,7 +125,7 @@ export class PhenotypeLikelihood {
       const f = Math.min(imp.frequency, MAX_EXCLUDED_FREQUENCY);
       const bg = Math.min(this.background(e), 0.999);
       const lr = (1 - f) / (1 - bg);
-      terms.push({ patientTerm: e, excluded: true, diseaseTerm: imp.source, commonAncestor: e, icNats: this.ontology.ic(e), frequency: f, background: bg, lr });
+      terms.push({ patientTerm: e, excluded: true, diseaseTerm: imp.source, commonAncestor: e, icNats: this.ontology.ic(e), frequency: f, frequencyKnown: imp.known, background: bg, lr });
       log10Lr += Math.log10(lr);
     }
     return { diseaseId: d.id, diseaseName: d.name, log10Lr, terms };

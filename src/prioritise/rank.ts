@@ -2,7 +2,7 @@ import type { AnnotatedVariant } from '../annotate/types';
 import type { DiseaseInfo, HpoOntology } from '../reference/hpoOntology';
 import type { HpoId } from '../reference/hpoTypes';
 import { MODE_LABELS, ModeName, modeName } from './inheritance';
-import { DiseaseLikelihood, PhenotypeLikelihood, TermEvidence } from './phenotypeLikelihood';
+import { PhenotypeLikelihood, TermEvidence } from './phenotypeLikelihood';
 import { PhenotypeMatcher } from './resnik';
 import type { SegregationVerdict } from './segregation';
 import type { SegregationCheck } from './segregationFit';
@@ -74,7 +74,10 @@ export function rankCandidates(passing: AnnotatedVariant[], ontology: HpoOntolog
       const fit = genotypeFit(list, modes, opts.sex, opts.segregation);
       const lik = likelihood.score(d);
       const similarity = matcher.matchDisease(d);
-      const phenotype = similarity.symmetricScore * excludedFactor(lik);
+      // Excluded terms enter the LR explanation (lik) but not the order: on half A of the dev cases
+      // every penalty tried (bounded at 0.3, 0.5 or 0.9, or only for features annotated as very
+      // frequent) lowered top-1 (README "How ranking works").
+      const phenotype = similarity.symmetricScore;
       return { d, modes, fit, lik, similarity, phenotype, key: phenotype * fit.score };
     });
     hypotheses.sort((a, b) => b.key - a.key || (a.d.id < b.d.id ? -1 : 1));
@@ -121,20 +124,6 @@ export function rankCandidates(passing: AnnotatedVariant[], ontology: HpoOntolog
   return { candidates, genesConsidered: byGene.size };
 }
 
-/**
- * Lower bound of the factor one excluded patient term applies to a disease that shows it. The
- * LIRICAL-style ratio (1 - f) / (1 - bg) would all but exclude the disease; phenopackets list as
- * "excluded" many features only looked for in some patients, so the factor is bounded, chosen on
- * half A of the dev cases (README "How ranking works").
- */
-const EXCLUDED_TERM_FLOOR = 0.9;
-
-/** Product over excluded patient terms the disease shows of max(LR, EXCLUDED_TERM_FLOOR). */
-function excludedFactor(lik: DiseaseLikelihood): number {
-  let f = 1;
-  for (const t of lik.terms) if (t.excluded) f *= Math.max(t.lr, EXCLUDED_TERM_FLOOR);
-  return f;
-}
 /**
  * Weight of a gene whose genotype fits none of its modes (one heterozygous variant in a recessive
  * gene): a second hit may have been missed (structural, low coverage), so it is kept but scored down.
