@@ -62,7 +62,7 @@ export function rankCandidates(passing: AnnotatedVariant[], ontology: HpoOntolog
   const scored: Array<{ c: Candidate; annotated: boolean }> = [];
   for (const [gene, list] of byGene) {
     const diseaseIds = ontology.diseasesByGene.get(gene) ?? [];
-    // Each disease of the gene is a hypothesis: its phenotype LR times the genotype fit under its modes.
+    // Each disease of the gene is a hypothesis: phenotype similarity times the genotype fit under its modes.
     const modesOf = (d: DiseaseInfo): ModeName[] => [...new Set(d.inheritance.map(modeName).filter((m): m is ModeName => m !== null))].sort();
     // A disease entry without a mode of inheritance (many ORPHA entries) takes the modes the
     // gene's other diseases state: the gene's biology does not change with the catalogue.
