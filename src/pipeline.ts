@@ -1,5 +1,6 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { IndexedFasta } from './io/fasta';
 import { readVcfHeader } from './io/vcfHeader';
 import type { Logger } from './log';
 import { DEFAULT_FILTERS } from './prioritise/filters';
@@ -30,6 +31,8 @@ export interface RunOptions extends PhenotypeRequest {
   proband?: string;
   /** `--plugin`, `--config`, `--on-plugin-error` (src/plugins); absent or empty for none. */
   plugins?: PluginArgs;
+  /** Indexed reference FASTA: indels are left-aligned against it (VCF 4.3 §1.6.1 normalisation). */
+  fasta?: string;
   threads: number;
   region?: string;
   /** `i/N`: run only the i-th of N byte-balanced shards. */
@@ -77,7 +80,8 @@ export async function runPipeline(opts: RunOptions): Promise<Results> {
   const shards = await planRun({ vcf: opts.vcf, region, shard: opts.shard, shardCount: opts.shards, shardBytes: opts.shardBytes, log: opts.log }, header);
   opts.log.info(`annotating ${path.basename(opts.vcf)} in ${shards.length} shard(s) on ${Math.min(opts.threads, Math.max(1, shards.length))} thread(s)`);
   const filters = { ...DEFAULT_FILTERS, maxAf: opts.maxAf, passOnly: opts.passOnly };
-  const read = { sampleColumn, displayName: opts.vcf, compression: header.compression, keepInfo: plugins !== null, ...(fam ? { family: { columns: fam.family.columns, build } } : {}) };
+  if (opts.fasta) IndexedFasta.open(opts.fasta).close(); // a missing index is one error line here, before any worker starts
+  const read = { sampleColumn, displayName: opts.vcf, compression: header.compression, keepInfo: plugins !== null, ...(opts.fasta ? { fasta: path.resolve(opts.fasta) } : {}), ...(fam ? { family: { columns: fam.family.columns, build } } : {}) };
   const annotated = await annotateAll(shards, { bundleDir, filters, keepAll: opts.store, read, plugins: plugins?.job ?? null }, opts.threads, opts.progress ?? silentProgress);
   const warnings = skipWarnings(annotated, manifest);
   if (fam) warnings.unshift(...fam.warnings, ...(annotated.xCalls ? checkSexFromX(fam.family, annotated.xCalls) : []));

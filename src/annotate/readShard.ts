@@ -4,7 +4,8 @@ import { inflateWholeFile, readVirtualRange } from '../io/bgzf';
 import { scanVcfRecords, ScannedRecord } from '../io/vcfScanner';
 import type { ShardSpec } from '../shard/types';
 import type { ContigAliases } from '../variant/contigs';
-import { isSymbolicAllele, trimAlleles } from '../variant/normalise';
+import { IndexedFasta } from '../io/fasta';
+import { isSymbolicAllele, leftAlign, trimAlleles } from '../variant/normalise';
 import type { Variant, Zygosity } from '../variant/types';
 import type { XCallCounts } from '../prioritise/family';
 import { memberCall, XCallCounter } from './familyCalls';
@@ -32,6 +33,17 @@ export interface ReadOptions {
   keepInfo?: boolean;
   /** With --ped: VCF columns of the family members (proband first) whose GT, DP, GQ and AD are read, and the build (for the PARs). */
   family?: { columns: number[]; build: string };
+  /** With --fasta: indexed reference FASTA against which indels are left-aligned. */
+  fasta?: string;
+}
+
+const fastaCache = new Map<string, IndexedFasta>();
+
+/** One open FASTA per path and worker thread. */
+function openFasta(file: string): IndexedFasta {
+  let f = fastaCache.get(file);
+  if (!f) fastaCache.set(file, (f = IndexedFasta.open(file)));
+  return f;
 }
 
 /** Decompressed bytes of the shard, and whether its lines can be numbered from the file start. */
@@ -73,6 +85,7 @@ function zygosityOf(alleles: number[], altIndex: number): Zygosity | 'not_carrie
  */
 export function readShard(shard: ShardSpec, opts: ReadOptions, aliases: ContigAliases): ShardRead {
   const { data, fromFileStart } = shardBytes(shard, opts);
+  const fasta = opts.fasta ? openFasta(opts.fasta) : null;
   const counts = emptyReadCounts();
   const warnings: string[] = [];
   const variants: Variant[] = [];
@@ -133,7 +146,11 @@ export function readShard(shard: ShardSpec, opts: ReadOptions, aliases: ContigAl
         }
         zygosity = z;
       }
-      const t = ref.length === 1 && alt.length === 1 ? { pos: rec.pos, ref, alt } : trimAlleles(rec.pos, ref, alt);
+      let t = ref.length === 1 && alt.length === 1 ? { pos: rec.pos, ref, alt } : trimAlleles(rec.pos, ref, alt);
+      if (fasta && t.ref.length !== t.alt.length) {
+        const chromName = rec.chrom;
+        t = leftAlign(t.pos, t.ref, t.alt, (p) => fasta.fetch(chromName, p, p)?.toUpperCase() ?? null);
+      }
       const v: Variant = { chrom: canonical, pos: t.pos, ref: t.ref, alt: t.alt, id: rec.id, filter: rec.filter, qual: rec.qual, zygosity, line: lineRef };
       if (opts.keepInfo) v.info = data.toString('utf8', rec.infoStart, rec.infoEnd);
       if (xCounter) v.family = rec.family.map((f) => memberCall(f, i + 1));

@@ -27,6 +27,7 @@ export interface RunArgs extends LogArgs, RankingArgs {
   sample?: string;
   ped?: string;
   proband?: string;
+  fasta?: string;
   plugin?: string[];
   config?: string;
   'on-plugin-error'?: 'fail' | 'skip';
@@ -82,6 +83,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
     withRankingOptions(withLogOptions(y))
       .option('vcf', { type: 'string', describe: 'bgzipped + indexed (or plain) VCF (or the one named in --phenopacket)' })
       .option('sample', { type: 'string', describe: 'sample to rank (default: the first in the VCF)' })
+      .option('fasta', { type: 'string', describe: 'indexed reference FASTA (.fa + .fai, or bgzipped + .fai + .gzi): left-align indels against it' })
       .option('ped', { type: 'string', describe: 'PLINK PED file of the family (multi-sample VCF): segregation, de novo and compound heterozygote phasing' })
       .option('proband', { type: 'string', describe: 'the proband\'s id in --ped (default: the affected individual with both parents in the VCF)' })
       .option('plugin', { type: 'string', array: true, describe: 'filter, score or source plugin module (.js/.mjs/.cjs); repeatable (README "Extending vartriage")' })
@@ -111,6 +113,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       sample: a.sample ?? pp?.sample,
       ped: a.ped,
       proband: a.proband,
+      fasta: a.fasta,
       sex: a.sex ? parseSex(a.sex) : (pp?.sex ?? 'unknown'),
       threads: a.threads,
       region: a.region,
