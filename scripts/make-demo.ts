@@ -21,23 +21,14 @@ import { primaryContigs } from '../src/variant/assemblies';
 import { variantKey } from '../src/variant/types';
 import { DEMO_DISEASES, DEMO_GENES } from './demo/demoDiseases';
 import { DEMO_HPO_TERMS } from './demo/hpoSubset';
+import { seededRandom } from './lib/seededRandom';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const BUNDLE = path.join(ROOT, 'reference', 'demo');
 const SAMPLES = path.join(ROOT, 'samples');
 const SAMPLE = 'DEMO-PROBAND';
 
-/** Mulberry32: a tiny seeded PRNG so the demo is the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 const rand = rng(20261128);
 const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)];
 

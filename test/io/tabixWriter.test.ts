@@ -12,19 +12,11 @@ import { writeIndexedText } from '../../src/io/indexedTextWriter';
 import { openTabixIndex } from '../../src/io/tabixIndex';
 import { reg2bin, VCF_TABIX } from '../../src/io/tabixWriter';
 import { DEMO_BUNDLE, DEMO_VCF, hasCommand, tmpDir } from '../helpers/cli';
+import { seededRandom } from '../../scripts/lib/seededRandom';
 
 const REGIONS_PER_FILE = 80;
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 interface Region {
   chrom: string;

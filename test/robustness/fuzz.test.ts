@@ -14,6 +14,7 @@ import { compressBlock, BGZF_EOF } from '../../src/io/bgzfWriter';
 import { writeIndexedText } from '../../src/io/indexedTextWriter';
 import { VCF_TABIX } from '../../src/io/tabixWriter';
 import { CLI, DEMO_BUNDLE, DEMO_VCF, SHARED_DATA, sharedAvailable, tmpDir } from '../helpers/cli';
+import { seededRandom } from '../../scripts/lib/seededRandom';
 
 /** Fixed for CI; set VARTRIAGE_FUZZ_SEED to explore other case lists locally. */
 const SEED = Number(process.env.VARTRIAGE_FUZZ_SEED ?? 20261313);
@@ -24,17 +25,7 @@ const RUN_TIMEOUT_MS = 30000;
 const CONCURRENCY = 2;
 const OUTPUTS = ['candidates.tsv', 'report.html', 'results.json', 'store'];
 
-/** Mulberry32: small, seeded, the same sequence everywhere. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 type Rand = () => number;
 const int = (r: Rand, n: number): number => Math.floor(r() * n);
