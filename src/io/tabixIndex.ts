@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
-import { CSI, TBI } from '@gmod/tabix';
+import { CSI } from '@gmod/tabix';
 import { InputError } from '../errors';
 import { localFilehandle } from './localFilehandle';
+import { readTbi, splitVoff, tbiChunksFor } from './tbi';
 
 /** A range of decompressed data given by two BGZF virtual offsets (SAMv1 §4.1.1), end exclusive. */
 export interface VirtualRange {
@@ -30,8 +31,9 @@ export async function openTabixIndex(dataFile: string): Promise<OpenedIndex | nu
   ];
   for (const [kind, path] of candidates) {
     if (!fs.existsSync(path)) continue;
+    if (kind === 'tbi') return openTbi(path);
     const filehandle = localFilehandle(path);
-    const index = kind === 'tbi' ? new TBI({ filehandle }) : new CSI({ filehandle });
+    const index = new CSI({ filehandle });
     let refNames: string[];
     try {
       refNames = (await index.getMetadata()).refIdToName;
@@ -64,6 +66,36 @@ export async function openTabixIndex(dataFile: string): Promise<OpenedIndex | nu
     };
   }
   return null;
+}
+
+/** A .tbi through the compact reader in ./tbi (same answers as @gmod/tabix's TBI, a fraction of the time). */
+function openTbi(path: string): OpenedIndex {
+  let tbi: ReturnType<typeof readTbi>;
+  try {
+    tbi = readTbi(path);
+  } catch (e) {
+    throw new InputError(path, `cannot read tbi index: ${e instanceof InputError ? e.problem : (e as Error).message}`);
+  }
+  const byName = new Map(tbi.refNames.map((n, i) => [n, tbi.refs[i]]));
+  return {
+    kind: 'tbi',
+    path,
+    refNames: tbi.refNames,
+    async lineCount(refName) {
+      return byName.get(refName)?.lineCount ?? -1;
+    },
+    async rangesFor(refName, beg0, end0) {
+      const ref = byName.get(refName);
+      if (!ref) return [];
+      return mergeRanges(
+        tbiChunksFor(ref, beg0, end0).map((c) => {
+          const s = splitVoff(c.minv);
+          const e = splitVoff(c.maxv);
+          return { startBlock: s.blockPosition, startData: s.dataPosition, endBlock: e.blockPosition, endData: e.dataPosition };
+        }),
+      );
+    },
+  };
 }
 
 function cmp(aBlock: number, aData: number, bBlock: number, bData: number): number {
