@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import { InputError } from '../errors';
-import { inflateWholeFile, readVirtualRange } from '../io/bgzf';
+import { forEachWindowOfFile, forEachWindowOfRanges, OnWindow } from '../io/bgzfWindows';
 import { scanVcfRecords, ScannedRecord } from '../io/vcfScanner';
 import type { ShardSpec } from '../shard/types';
 import type { ContigAliases } from '../variant/contigs';
@@ -46,22 +46,17 @@ function openFasta(file: string): IndexedFasta {
   return f;
 }
 
-/** Decompressed bytes of the shard, and whether its lines can be numbered from the file start. */
-function shardBytes(shard: ShardSpec, opts: ReadOptions): { data: Buffer; fromFileStart: boolean } {
+/**
+ * Hands the shard's decompressed text to `onWindow` in windows of whole lines (src/io/bgzfWindows).
+ */
+function shardText(shard: ShardSpec, opts: ReadOptions, onWindow: OnWindow): void {
   if (shard.ranges === null) {
-    const data = opts.compression === 'bgzf' ? inflateWholeFile(shard.vcf, opts.displayName) : fs.readFileSync(shard.vcf);
-    return { data, fromFileStart: true };
-  }
-  const fd = fs.openSync(shard.vcf, 'r');
-  try {
-    const size = fs.fstatSync(fd).size;
-    const parts = shard.ranges.map((r) =>
-      readVirtualRange(fd, opts.displayName, size, { blockPosition: r.startBlock, dataPosition: r.startData }, { blockPosition: r.endBlock, dataPosition: r.endData }),
-    );
-    return { data: parts.length === 1 ? parts[0] : Buffer.concat(parts), fromFileStart: false };
-  } finally {
-    fs.closeSync(fd);
-  }
+    if (opts.compression === 'bgzf') forEachWindowOfFile(shard.vcf, opts.displayName, onWindow);
+    else {
+      const data = fs.readFileSync(shard.vcf);
+      onWindow(data, 0, data.length);
+    }
+  } else forEachWindowOfRanges(shard.vcf, opts.displayName, shard.ranges, onWindow);
 }
 
 function zygosityOf(alleles: number[], altIndex: number): Zygosity | 'not_carried' | 'no_call' {
@@ -84,7 +79,8 @@ function zygosityOf(alleles: number[], altIndex: number): Zygosity | 'not_carrie
  * alleles the sample does not carry dropped (counted).
  */
 export function readShard(shard: ShardSpec, opts: ReadOptions, aliases: ContigAliases): ShardRead {
-  const { data, fromFileStart } = shardBytes(shard, opts);
+  const fromFileStart = shard.ranges === null;
+  let data: Buffer = Buffer.alloc(0);
   const fasta = opts.fasta ? openFasta(opts.fasta) : null;
   const counts = emptyReadCounts();
   const warnings: string[] = [];
@@ -118,23 +114,29 @@ export function readShard(shard: ShardSpec, opts: ReadOptions, aliases: ContigAl
     }
     if (xCounter) xCounter.add(canonical, rec.pos, rec.family);
     const ref = upper(rec.ref);
-    const alts = rec.alt.indexOf(',') < 0 ? [rec.alt] : rec.alt.split(',');
-    const hasGt = rec.gt.length > 0;
-    for (let i = 0; i < alts.length; i++) {
-      const rawAlt = alts[i];
+    const refOk = isAcgtn(ref);
+    const altText = rec.alt;
+    // Split multi-allelic records per ALT (VCF 4.3 §1.6.1) without building an array for the
+    // usual single ALT.
+    let from = 0;
+    for (let i = 0; from <= altText.length; i++) {
+      let to = altText.indexOf(',', from);
+      if (to < 0) to = altText.length;
+      const rawAlt = from === 0 && to === altText.length ? altText : altText.slice(from, to);
+      from = to + 1;
       counts.alleles++;
-      if (isSymbolicAllele(rawAlt)) {
+      if (rawAlt.length === 1 ? rawAlt === '*' || rawAlt === '.' : isSymbolicAllele(rawAlt)) {
         counts.symbolic_or_breakend++;
         continue;
       }
       const alt = upper(rawAlt);
-      if (!isAcgtn(ref) || !isAcgtn(alt)) {
+      if (!refOk || !isAcgtn(alt)) {
         counts.non_acgtn_allele++;
         continue;
       }
       // Without GT in FORMAT the genotype is unknown: alleles are kept with zygosity "unknown".
       let zygosity: Zygosity = 'unknown';
-      if (hasGt) {
+      if (rec.gt.length > 0) {
         const z = zygosityOf(rec.gt, i + 1);
         if (z === 'not_carried') {
           counts.not_carried++;
@@ -146,18 +148,31 @@ export function readShard(shard: ShardSpec, opts: ReadOptions, aliases: ContigAl
         }
         zygosity = z;
       }
-      let t = ref.length === 1 && alt.length === 1 ? { pos: rec.pos, ref, alt } : trimAlleles(rec.pos, ref, alt);
-      if (fasta && t.ref.length !== t.alt.length) {
-        const chromName = rec.chrom;
-        t = leftAlign(t.pos, t.ref, t.alt, (p) => fasta.fetch(chromName, p, p)?.toUpperCase() ?? null);
+      let pos = rec.pos;
+      let vRef = ref;
+      let vAlt = alt;
+      if (ref.length !== 1 || alt.length !== 1) {
+        let t = trimAlleles(pos, ref, alt);
+        if (fasta && t.ref.length !== t.alt.length) {
+          const chromName = rec.chrom;
+          t = leftAlign(t.pos, t.ref, t.alt, (p) => fasta.fetch(chromName, p, p)?.toUpperCase() ?? null);
+        }
+        pos = t.pos;
+        vRef = t.ref;
+        vAlt = t.alt;
       }
-      const v: Variant = { chrom: canonical, pos: t.pos, ref: t.ref, alt: t.alt, id: rec.id, filter: rec.filter, qual: rec.qual, zygosity, line: lineRef };
+      const v: Variant = { chrom: canonical, pos, ref: vRef, alt: vAlt, id: rec.id, filter: rec.filter, qual: rec.qual, zygosity, line: lineRef };
       if (opts.keepInfo) v.info = data.toString('utf8', rec.infoStart, rec.infoEnd);
       if (xCounter) v.family = rec.family.map((f) => memberCall(f, i + 1));
       variants.push(v);
     }
   };
-  scanVcfRecords(data, { file, sampleColumn: opts.sampleColumn, familyColumns: opts.family?.columns, lineOffset: fromFileStart ? 0 : null }, onRecord);
+  const scan = { file, sampleColumn: opts.sampleColumn, familyColumns: opts.family?.columns, lineOffset: fromFileStart ? 0 : null };
+  shardText(shard, opts, (buf, start, end) => {
+    data = buf;
+    const lines = scanVcfRecords(buf, scan, onRecord, start, end);
+    if (scan.lineOffset !== null) scan.lineOffset += lines;
+  });
   if (sawCr) warnings.push(`${file}: CRLF line ends; read as LF`);
   sortByContigThenPos(variants);
   return xCounter ? { variants, counts, warnings, xCalls: xCounter.counts() } : { variants, counts, warnings };
@@ -168,12 +183,31 @@ function inRegions(regions: NonNullable<ShardSpec['regions']>, chrom: string, po
   return false;
 }
 
-/** Trimming can move a position forward; keep the shard sorted for the merge-joins (stable). */
+/**
+ * Trimming can move a position forward; keep the shard sorted for the merge-joins. Contigs already
+ * come in blocks (unsorted input is refused above), and a trimmed allele moves only a few bases, so
+ * an insertion pass within each contig block puts it right in linear time, stably.
+ */
 function sortByContigThenPos(variants: Variant[]): void {
-  let sorted = true;
-  for (let i = 1; i < variants.length && sorted; i++) if (variants[i].chrom === variants[i - 1].chrom && variants[i].pos < variants[i - 1].pos) sorted = false;
-  if (sorted) return;
-  const order = new Map<string, number>();
-  for (const v of variants) if (!order.has(v.chrom)) order.set(v.chrom, order.size);
-  variants.sort((x, y) => (order.get(x.chrom) as number) - (order.get(y.chrom) as number) || x.pos - y.pos);
+  for (let i = 1; i < variants.length; i++) {
+    const v = variants[i];
+    let j = i;
+    while (j > 0 && variants[j - 1].pos > v.pos && variants[j - 1].chrom === v.chrom) {
+      variants[j] = variants[j - 1];
+      j--;
+    }
+    if (j !== i) variants[j] = v;
+  }
+  // Two VCF names for one contig (chr1 and 1) can make a contig's block appear twice: then group them.
+  const seen = new Set<string>();
+  for (let i = 0; i < variants.length; i++) {
+    if (i > 0 && variants[i].chrom === variants[i - 1].chrom) continue;
+    if (seen.has(variants[i].chrom)) {
+      const order = new Map<string, number>();
+      for (const x of variants) if (!order.has(x.chrom)) order.set(x.chrom, order.size);
+      variants.sort((x, y) => (order.get(x.chrom) as number) - (order.get(y.chrom) as number) || x.pos - y.pos);
+      return;
+    }
+    seen.add(variants[i].chrom);
+  }
 }

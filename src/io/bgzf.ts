@@ -59,10 +59,67 @@ function findBsize(buf: Uint8Array, at: number): number | undefined {
   return undefined;
 }
 
+/** Where one BGZF block's parts lie in a buffer (SAMv1 §4.1). */
+export interface BlockHeader {
+  /** Total size of the block (BSIZE + 1). */
+  size: number;
+  payloadStart: number;
+  payloadEnd: number;
+  crc32: number;
+  /** Decompressed size. */
+  isize: number;
+}
+
+/**
+ * Header of the block at `p` of `buf` (`fileOffset` is where buf starts in the file, for messages),
+ * or null when the block is cut short by the end of `buf` and `bufIsFileEnd` says more follows.
+ */
+export function blockHeaderAt(buf: Buffer, p: number, file: string, fileOffset: number, bufIsFileEnd: boolean): BlockHeader | null {
+  if (buf.length - p < 18) {
+    if (!bufIsFileEnd) return null;
+    throw new InputError(file, `truncated BGZF block at byte ${fileOffset + p} (file ends inside a block header)`);
+  }
+  if (buf[p] !== GZIP_ID1 || buf[p + 1] !== GZIP_ID2 || (buf[p + 3] & FLG_FEXTRA) === 0) {
+    throw new InputError(file, `not BGZF: no valid block header at byte ${fileOffset + p} (compress with bgzip, not gzip)`);
+  }
+  const bsize = findBsize(buf, p);
+  if (bsize === undefined) throw new InputError(file, `not BGZF: gzip member at byte ${fileOffset + p} has no BC field (compress with bgzip, not gzip)`);
+  const size = bsize + 1;
+  if (p + size > buf.length) {
+    if (!bufIsFileEnd) return null;
+    throw new InputError(file, `truncated BGZF block at byte ${fileOffset + p} (needs ${size} bytes, ${buf.length - p} left)`);
+  }
+  const xlen = buf[p + 10] | (buf[p + 11] << 8);
+  const payloadEnd = p + size - 8;
+  return { size, payloadStart: p + HEADER_FIXED + xlen, payloadEnd, crc32: buf.readUInt32LE(payloadEnd), isize: buf.readUInt32LE(payloadEnd + 4) };
+}
+
+/**
+ * Inflates the block `h` of `buf` into `out` at `outOffset` (room for h.isize bytes is the
+ * caller's), checking ISIZE and CRC32. `blockOffset` is the block's offset in the file, for messages.
+ *
+ * One `inflateRawSync` per block with a 64 KiB output chunk: the default 16 KiB chunk makes zlib
+ * return a BGZF block (up to 64 KiB) in several pieces that are then concatenated, which cost a
+ * third more time on the 5M-record benchmark file (docs/adr/0002-reading-hot-path.md).
+ */
+export function inflateBlockInto(buf: Buffer, h: BlockHeader, out: Buffer, outOffset: number, file: string, blockOffset: number): void {
+  if (h.isize === 0) return;
+  let got: Buffer;
+  try {
+    got = zlib.inflateRawSync(buf.subarray(h.payloadStart, h.payloadEnd), { chunkSize: BGZF_MAX_BLOCK });
+  } catch (e) {
+    throw new InputError(file, `corrupt BGZF block at byte ${blockOffset}: ${(e as Error).message}`);
+  }
+  if (got.length !== h.isize) throw new InputError(file, `corrupt BGZF block at byte ${blockOffset}: size ${got.length} but ISIZE says ${h.isize}`);
+  if (zlib.crc32(got) !== h.crc32) throw new InputError(file, `corrupt BGZF block at byte ${blockOffset}: CRC32 mismatch`);
+  got.copy(out, outOffset);
+}
+
 /**
  * Inflates every complete block in `buf` whose start lies before `stopBefore` (relative to buf).
  * `fileOffset` is where buf starts in the file, used for offsets and error messages.
  * A block cut short at the end of `buf` is an error only when `bufIsFileEnd` says nothing follows.
+ * The headers are walked first so the output is allocated once, at its final size.
  */
 export function inflateBlocks(
   buf: Buffer,
@@ -71,44 +128,21 @@ export function inflateBlocks(
   stopBefore: number = buf.length,
   bufIsFileEnd = true,
 ): InflatedRun {
-  const parts: Buffer[] = [];
+  const headers: BlockHeader[] = [];
   const blocks: BlockInfo[] = [];
   let p = 0;
   let uoffset = 0;
   while (p < stopBefore && p < buf.length) {
-    if (buf.length - p < 18) {
-      if (!bufIsFileEnd) break;
-      throw new InputError(file, `truncated BGZF block at byte ${fileOffset + p} (file ends inside a block header)`);
-    }
-    if (buf[p] !== GZIP_ID1 || buf[p + 1] !== GZIP_ID2 || (buf[p + 3] & FLG_FEXTRA) === 0) {
-      throw new InputError(file, `not BGZF: no valid block header at byte ${fileOffset + p} (compress with bgzip, not gzip)`);
-    }
-    const bsize = findBsize(buf, p);
-    if (bsize === undefined) throw new InputError(file, `not BGZF: gzip member at byte ${fileOffset + p} has no BC field (compress with bgzip, not gzip)`);
-    const blockSize = bsize + 1;
-    if (p + blockSize > buf.length) {
-      if (!bufIsFileEnd) break;
-      throw new InputError(file, `truncated BGZF block at byte ${fileOffset + p} (needs ${blockSize} bytes, ${buf.length - p} left)`);
-    }
-    const xlen = buf[p + 10] | (buf[p + 11] << 8);
-    const payloadStart = p + HEADER_FIXED + xlen;
-    const payloadEnd = p + blockSize - 8;
-    const expectedCrc = buf.readUInt32LE(payloadEnd);
-    const isize = buf.readUInt32LE(payloadEnd + 4);
-    let out: Buffer;
-    try {
-      out = isize === 0 ? Buffer.alloc(0) : zlib.inflateRawSync(buf.subarray(payloadStart, payloadEnd));
-    } catch (e) {
-      throw new InputError(file, `corrupt BGZF block at byte ${fileOffset + p}: ${(e as Error).message}`);
-    }
-    if (out.length !== isize) throw new InputError(file, `corrupt BGZF block at byte ${fileOffset + p}: size ${out.length} but ISIZE says ${isize}`);
-    if (isize > 0 && zlib.crc32(out) !== expectedCrc) throw new InputError(file, `corrupt BGZF block at byte ${fileOffset + p}: CRC32 mismatch`);
-    blocks.push({ coffset: fileOffset + p, uoffset, usize: isize });
-    if (isize > 0) parts.push(out);
-    uoffset += isize;
-    p += blockSize;
+    const h = blockHeaderAt(buf, p, file, fileOffset, bufIsFileEnd);
+    if (h === null) break;
+    headers.push(h);
+    blocks.push({ coffset: fileOffset + p, uoffset, usize: h.isize });
+    uoffset += h.isize;
+    p += h.size;
   }
-  return { data: parts.length === 1 ? parts[0] : Buffer.concat(parts, uoffset), blocks, endCoffset: fileOffset + p };
+  const data = Buffer.allocUnsafe(uoffset);
+  for (let i = 0; i < headers.length; i++) inflateBlockInto(buf, headers[i], data, blocks[i].uoffset, file, blocks[i].coffset);
+  return { data, blocks, endCoffset: fileOffset + p };
 }
 
 /** Reads `length` bytes at `position`, fewer at end of file. */

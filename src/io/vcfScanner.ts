@@ -49,12 +49,15 @@ export interface ScanOptions {
   lineOffset: number | null;
 }
 
-/** Calls `onRecord` for every data line of `buf`; header lines (starting with '#') are skipped. */
-export function scanVcfRecords(buf: Buffer, opts: ScanOptions, onRecord: (r: ScannedRecord) => void): void {
+/**
+ * Calls `onRecord` for every data line of buf[from, to); header lines (starting with '#') are
+ * skipped. Returns the number of lines (data or header) seen, for numbering the next piece.
+ */
+export function scanVcfRecords(buf: Buffer, opts: ScanOptions, onRecord: (r: ScannedRecord) => void, from = 0, to = buf.length): number {
   const familyColumns = opts.familyColumns ?? [];
   const rec: ScannedRecord = { chrom: '', pos: 0, id: '.', ref: '', alt: '', qual: null, filter: '', infoStart: 0, infoEnd: 0, gt: [], family: familyColumns.map(emptySampleFields), line: 0, crlf: false };
   const lastColumn = Math.max(opts.sampleColumn, ...familyColumns);
-  const cols = new Int32Array(Math.max(11, lastColumn + 2));
+  const cols = new Int32Array(Math.max(11, lastColumn + 3));
   const need = lastColumn >= 0 ? lastColumn + 1 : 8;
   // FORMAT keys are located once per distinct FORMAT string (most files use one or two).
   let formatText = '';
@@ -64,39 +67,51 @@ export function scanVcfRecords(buf: Buffer, opts: ScanOptions, onRecord: (r: Sca
   let lastFilterStart = -1;
   let lastFilterLen = -1;
   let line = 0;
-  let start = 0;
-  const n = buf.length;
+  let start = from;
+  const n = to;
   while (start < n) {
-    let end = buf.indexOf(LF, start);
-    if (end < 0) end = n;
     line++;
+    if (buf[start] === HASH) {
+      const e = buf.indexOf(LF, start);
+      start = e < 0 || e >= n ? n : e + 1;
+      continue;
+    }
+    // One walk finds the column starts and the line end: cols[k] is the start of column k,
+    // cols[k+1]-1 its end. Short columns go byte by byte (a native indexOf costs more than the
+    // walk at this length); INFO is walked too unless it is long (skipLong); the columns after the
+    // last one needed are skipped with one native search for the line end.
+    cols[0] = start;
+    let k = 1;
+    let p = start;
+    let end = n;
+    while (p < n) {
+      const c = buf[p];
+      if (c === TAB) {
+        cols[k++] = p + 1;
+        p++;
+        if (k === 8) p = skipLong(buf, p, n);
+        else if (k > need) {
+          const e = buf.indexOf(LF, p);
+          end = e < 0 || e >= n ? n : e;
+          break;
+        }
+      } else if (c === LF) {
+        end = p;
+        break;
+      } else p++;
+    }
     let stop = end;
     rec.crlf = false;
     if (stop > start && buf[stop - 1] === CR) {
       stop--;
       rec.crlf = true;
     }
-    if (stop === start || buf[start] === HASH) {
+    if (stop === start) {
       start = end + 1;
       continue;
     }
     const lineNo = opts.lineOffset === null ? undefined : opts.lineOffset + line;
-    // Column starts; cols[k] is the start of column k, cols[k+1]-1 its end. Short columns are
-    // walked byte by byte; the long INFO column is skipped with one native indexOf.
-    cols[0] = start;
-    let k = 1;
-    let p = start;
-    while (k <= need && p < stop) {
-      if (k === 8) {
-        const t = buf.indexOf(TAB, p);
-        if (t < 0 || t >= stop) break;
-        cols[k++] = t + 1;
-        p = t + 1;
-        continue;
-      }
-      if (buf[p] === TAB) cols[k++] = p + 1;
-      p++;
-    }
+    if (k > need + 1) k = need + 1;
     const found = k;
     cols[found] = stop + 1;
     if (found < 8) throw new InputError(opts.file, `data line has ${found} tab-separated column(s), VCF needs at least 8 (is the file space-separated?)`, lineNo);
@@ -112,9 +127,9 @@ export function scanVcfRecords(buf: Buffer, opts: ScanOptions, onRecord: (r: Sca
     lastChromLen = chromLen;
     rec.pos = parsePos(buf, cols[1], cols[2] - 1, opts.file, lineNo);
     rec.id = cols[3] - 1 - cols[2] === 1 && buf[cols[2]] === 46 ? '.' : buf.toString('utf8', cols[2], cols[3] - 1);
-    rec.ref = cols[4] - 1 - cols[3] === 1 ? BASE[buf[cols[3]]] : buf.toString('latin1', cols[3], cols[4] - 1);
+    rec.ref = allele(buf, cols[3], cols[4] - 1);
     if (rec.ref.length === 0 || rec.ref === '.') throw new InputError(opts.file, 'REF is empty', lineNo);
-    rec.alt = cols[5] - 1 - cols[4] === 1 ? BASE[buf[cols[4]]] : buf.toString('latin1', cols[4], cols[5] - 1);
+    rec.alt = allele(buf, cols[4], cols[5] - 1);
     if (rec.pos === 0 && !rec.alt.split(',').every((a) => a.includes('[') || a.includes(']'))) {
       // VCF 4.3 §1.6.1: POS 0 marks a telomere, which only a breakend allele can describe.
       throw new InputError(opts.file, 'POS 0 is allowed only for a telomeric breakend (VCF 4.3 §1.6.1; positions are 1-based)', lineNo);
@@ -141,6 +156,55 @@ export function scanVcfRecords(buf: Buffer, opts: ScanOptions, onRecord: (r: Sca
     onRecord(rec);
     start = end + 1;
   }
+  return line;
+}
+
+/** Strings of alleles of 2 to 4 ASCII bytes, keyed by their bytes packed in one small integer. */
+const SHORT_ALLELES = new Map<number, string>();
+const SHORT_ALLELES_MAX = 1 << 14;
+
+/**
+ * REF or ALT text of buf[s, e): one-base alleles (nine in ten records) from a table, short indels
+ * from a cache, so neither allocates nor calls into native code.
+ */
+function allele(buf: Buffer, s: number, e: number): string {
+  const len = e - s;
+  if (len === 1) return BASE[buf[s]];
+  if (len >= 2 && len <= 4) {
+    let key = len;
+    let ascii = true;
+    for (let i = s; i < e; i++) {
+      const c = buf[i];
+      if (c >= 128) ascii = false;
+      key = key * 128 + c;
+    }
+    if (ascii) {
+      let a = SHORT_ALLELES.get(key);
+      if (a === undefined) {
+        a = buf.toString('latin1', s, e);
+        if (SHORT_ALLELES.size < SHORT_ALLELES_MAX) SHORT_ALLELES.set(key, a);
+      }
+      return a;
+    }
+  }
+  return buf.toString('latin1', s, e);
+}
+
+/** Bytes walked in JS before a column is handed to a native search (VCF INFO can be kilobytes). */
+const WALK_LIMIT = 192;
+
+/** Position of the first TAB or LF at or after `p` (or `n`): a JS walk for short INFO, native searches for long. */
+function skipLong(buf: Buffer, p: number, n: number): number {
+  const limit = Math.min(n, p + WALK_LIMIT);
+  for (; p < limit; p++) {
+    const c = buf[p];
+    if (c === TAB || c === LF) return p;
+  }
+  if (p >= n) return n;
+  const t = buf.indexOf(TAB, p);
+  const l = buf.indexOf(LF, p);
+  const e = t < 0 ? l : l < 0 ? t : Math.min(t, l);
+  return e < 0 || e > n ? n : e;
 }
 
 /** Byte equality of two short ranges of one buffer (a JS loop beats a native call at this size). */
