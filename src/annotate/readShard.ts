@@ -59,18 +59,19 @@ function shardText(shard: ShardSpec, opts: ReadOptions, onWindow: OnWindow): voi
   } else forEachWindowOfRanges(shard.vcf, opts.displayName, shard.ranges, onWindow);
 }
 
-function zygosityOf(alleles: number[], altIndex: number): Zygosity | 'not_carried' | 'no_call' {
+function zygosityOf(alleles: number[], count: number, altIndex: number): Zygosity | 'not_carried' | 'no_call' {
   let carried = 0;
   let called = 0;
-  for (const a of alleles) {
+  for (let i = 0; i < count; i++) {
+    const a = alleles[i];
     if (a < 0) continue;
     called++;
     if (a === altIndex) carried++;
   }
   if (called === 0) return 'no_call';
   if (carried === 0) return 'not_carried';
-  if (alleles.length === 1) return 'hemi';
-  return carried === alleles.length ? 'hom' : 'het';
+  if (count === 1) return 'hemi';
+  return carried === count ? 'hom' : 'het';
 }
 
 /**
@@ -136,8 +137,8 @@ export function readShard(shard: ShardSpec, opts: ReadOptions, aliases: ContigAl
       }
       // Without GT in FORMAT the genotype is unknown: alleles are kept with zygosity "unknown".
       let zygosity: Zygosity = 'unknown';
-      if (rec.gt.length > 0) {
-        const z = zygosityOf(rec.gt, i + 1);
+      if (rec.gtCount > 0) {
+        const z = zygosityOf(rec.gt, rec.gtCount, i + 1);
         if (z === 'not_carried') {
           counts.not_carried++;
           continue;

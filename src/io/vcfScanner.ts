@@ -31,6 +31,8 @@ export interface ScannedRecord {
   infoEnd: number;
   /** GT allele indices of the chosen sample (-1 for a missing allele), empty when not available. */
   gt: number[];
+  /** Entries of `gt` that belong to this record (the array is reused and not shrunk). */
+  gtCount: number;
   /** GT, DP, GQ and AD of each `familyColumns` sample, in that order; empty when none are asked for. */
   family: SampleFields[];
   /** 1-based line number within the scanned text. */
@@ -55,7 +57,7 @@ export interface ScanOptions {
  */
 export function scanVcfRecords(buf: Buffer, opts: ScanOptions, onRecord: (r: ScannedRecord) => void, from = 0, to = buf.length): number {
   const familyColumns = opts.familyColumns ?? [];
-  const rec: ScannedRecord = { chrom: '', pos: 0, id: '.', ref: '', alt: '', qual: null, filter: '', infoStart: 0, infoEnd: 0, gt: [], family: familyColumns.map(emptySampleFields), line: 0, crlf: false };
+  const rec: ScannedRecord = { chrom: '', pos: 0, id: '.', ref: '', alt: '', qual: null, filter: '', infoStart: 0, infoEnd: 0, gt: [], gtCount: 0, family: familyColumns.map(emptySampleFields), line: 0, crlf: false };
   const lastColumn = Math.max(opts.sampleColumn, ...familyColumns);
   const cols = new Int32Array(Math.max(11, lastColumn + 3));
   const need = lastColumn >= 0 ? lastColumn + 1 : 8;
@@ -71,34 +73,27 @@ export function scanVcfRecords(buf: Buffer, opts: ScanOptions, onRecord: (r: Sca
   const n = to;
   while (start < n) {
     line++;
+    let end = buf.indexOf(LF, start);
+    if (end < 0 || end > n) end = n;
     if (buf[start] === HASH) {
-      const e = buf.indexOf(LF, start);
-      start = e < 0 || e >= n ? n : e + 1;
+      start = end + 1;
       continue;
     }
-    // One walk finds the column starts and the line end: cols[k] is the start of column k,
-    // cols[k+1]-1 its end. Short columns go byte by byte (a native indexOf costs more than the
-    // walk at this length); INFO is walked too unless it is long (skipLong); the columns after the
-    // last one needed are skipped with one native search for the line end.
+    // Column starts; cols[k] is the start of column k, cols[k+1]-1 its end. The seven short
+    // columns before INFO are walked byte by byte; INFO, FORMAT and the sample columns are found
+    // with native searches, which cost about as much as walking 12 bytes (bench/scanMicro.ts).
     cols[0] = start;
     let k = 1;
     let p = start;
-    let end = n;
-    while (p < n) {
-      const c = buf[p];
-      if (c === TAB) {
-        cols[k++] = p + 1;
-        p++;
-        if (k === 8) p = skipLong(buf, p, n);
-        else if (k > need) {
-          const e = buf.indexOf(LF, p);
-          end = e < 0 || e >= n ? n : e;
-          break;
-        }
-      } else if (c === LF) {
-        end = p;
-        break;
-      } else p++;
+    while (k < 8 && p < end) {
+      if (buf[p] === TAB) cols[k++] = p + 1;
+      p++;
+    }
+    while (k === 8 || (k > 8 && k <= need)) {
+      const t = buf.indexOf(TAB, p);
+      if (t < 0 || t >= end) break;
+      cols[k++] = t + 1;
+      p = t + 1;
     }
     let stop = end;
     rec.crlf = false;
@@ -111,7 +106,6 @@ export function scanVcfRecords(buf: Buffer, opts: ScanOptions, onRecord: (r: Sca
       continue;
     }
     const lineNo = opts.lineOffset === null ? undefined : opts.lineOffset + line;
-    if (k > need + 1) k = need + 1;
     const found = k;
     cols[found] = stop + 1;
     if (found < 8) throw new InputError(opts.file, `data line has ${found} tab-separated column(s), VCF needs at least 8 (is the file space-separated?)`, lineNo);
@@ -142,8 +136,7 @@ export function scanVcfRecords(buf: Buffer, opts: ScanOptions, onRecord: (r: Sca
     lastFilterLen = cols[7] - 1 - cols[6];
     rec.infoStart = cols[7];
     rec.infoEnd = Math.min(cols[8] - 1, stop);
-    rec.gt.length = 0;
-    if (opts.sampleColumn >= 0) readGt(buf, cols[8], cols[9] - 1, cols[opts.sampleColumn], cols[opts.sampleColumn + 1] - 1, rec.gt);
+    rec.gtCount = opts.sampleColumn >= 0 ? readGt(buf, cols[8], cols[9] - 1, cols[opts.sampleColumn], cols[opts.sampleColumn + 1] - 1, rec.gt) : 0;
     if (familyColumns.length > 0) {
       const text = buf.toString('latin1', cols[8], cols[9] - 1);
       if (formatKeys === null || text !== formatText) {
@@ -188,23 +181,6 @@ function allele(buf: Buffer, s: number, e: number): string {
     }
   }
   return buf.toString('latin1', s, e);
-}
-
-/** Bytes walked in JS before a column is handed to a native search (VCF INFO can be kilobytes). */
-const WALK_LIMIT = 192;
-
-/** Position of the first TAB or LF at or after `p` (or `n`): a JS walk for short INFO, native searches for long. */
-function skipLong(buf: Buffer, p: number, n: number): number {
-  const limit = Math.min(n, p + WALK_LIMIT);
-  for (; p < limit; p++) {
-    const c = buf[p];
-    if (c === TAB || c === LF) return p;
-  }
-  if (p >= n) return n;
-  const t = buf.indexOf(TAB, p);
-  const l = buf.indexOf(LF, p);
-  const e = t < 0 ? l : l < 0 ? t : Math.min(t, l);
-  return e < 0 || e > n ? n : e;
 }
 
 /** Byte equality of two short ranges of one buffer (a JS loop beats a native call at this size). */
@@ -252,21 +228,23 @@ function parseQual(buf: Buffer, s: number, e: number, file: string, line: number
   return q;
 }
 
-/** GT is the first FORMAT key when present (VCF 4.3 §1.6.2); alleles separated by / or |. */
-function readGt(buf: Buffer, fmtS: number, fmtE: number, s: number, e: number, out: number[]): void {
-  if (fmtE - fmtS < 2 || buf[fmtS] !== 71 /* G */ || buf[fmtS + 1] !== 84 /* T */ || (fmtE - fmtS > 2 && buf[fmtS + 2] !== COLON)) return;
+/**
+ * GT is the first FORMAT key when present (VCF 4.3 §1.6.2); alleles separated by / or |. Writes the
+ * allele indices to out[0..] and returns how many; 0 without GT or for a GT that is not one.
+ */
+function readGt(buf: Buffer, fmtS: number, fmtE: number, s: number, e: number, out: number[]): number {
+  if (fmtE - fmtS < 2 || buf[fmtS] !== 71 /* G */ || buf[fmtS + 1] !== 84 /* T */ || (fmtE - fmtS > 2 && buf[fmtS + 2] !== COLON)) return 0;
+  let n = 0;
   let v = -2;
   for (let i = s; i <= e; i++) {
     const c = i === e ? COLON : buf[i];
     if (c === COLON || c === 47 /* / */ || c === 124 /* | */) {
-      out.push(v === -2 ? -1 : v);
-      if (c === COLON) return;
+      out[n++] = v === -2 ? -1 : v;
+      if (c === COLON) return n;
       v = -2;
     } else if (c === 46 /* . */) v = -1;
     else if (c >= 48 && c <= 57) v = (v < 0 ? 0 : v) * 10 + (c - 48);
-    else {
-      out.length = 0;
-      return;
-    }
+    else return 0;
   }
+  return n;
 }
