@@ -93,6 +93,11 @@ export function readShard(shard: ShardSpec, opts: ReadOptions, aliases: ContigAl
   let canonical: string | undefined;
   const finishedContigs = new Set<string>();
   let sawCr = false;
+  // Trimming can move an allele past the next record's POS; only then does the shard need sorting.
+  let lastEmittedChrom = '';
+  let lastEmittedPos = 0;
+  let outOfOrder = false;
+  const emittedChroms = new Set<string>();
   const xCounter = opts.family ? new XCallCounter(opts.family.columns.length, opts.family.build) : null;
   const onRecord = (rec: ScannedRecord): void => {
     if (rec.crlf) sawCr = true;
@@ -162,6 +167,13 @@ export function readShard(shard: ShardSpec, opts: ReadOptions, aliases: ContigAl
         vRef = t.ref;
         vAlt = t.alt;
       }
+      if (canonical !== lastEmittedChrom) {
+        // A contig met again under another VCF name (chr1, then 1) needs the grouping sort too.
+        if (emittedChroms.has(canonical)) outOfOrder = true;
+        emittedChroms.add(canonical);
+        lastEmittedChrom = canonical;
+      } else if (pos < lastEmittedPos) outOfOrder = true;
+      lastEmittedPos = pos;
       const v: Variant = { chrom: canonical, pos, ref: vRef, alt: vAlt, id: rec.id, filter: rec.filter, qual: rec.qual, zygosity, line: lineRef };
       if (opts.keepInfo) v.info = data.toString('utf8', rec.infoStart, rec.infoEnd);
       if (xCounter) v.family = rec.family.map((f) => memberCall(f, i + 1));
@@ -175,7 +187,7 @@ export function readShard(shard: ShardSpec, opts: ReadOptions, aliases: ContigAl
     if (scan.lineOffset !== null) scan.lineOffset += lines;
   });
   if (sawCr) warnings.push(`${file}: CRLF line ends; read as LF`);
-  sortByContigThenPos(variants);
+  if (outOfOrder) sortByContigThenPos(variants);
   return xCounter ? { variants, counts, warnings, xCalls: xCounter.counts() } : { variants, counts, warnings };
 }
 
