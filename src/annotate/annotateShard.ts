@@ -77,6 +77,7 @@ export async function annotateShard(job: AnnotateJob): Promise<ShardOutcome> {
           gnomad: gnomad[i],
           clinvar: cv ? { id: cv.id, significance: cv.significance, reviewStatus: cv.reviewStatus, stars: cv.stars, conditions: cv.conditions } : null,
         };
+        if (v.call) a.call = v.call;
         if (v.family) a.family = v.family;
         annotated++;
         all?.push(a);

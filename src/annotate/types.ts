@@ -59,6 +59,8 @@ export interface AnnotatedVariant {
   clinvar: ClinvarFacts | null;
   /** Outputs of configured sources and plugins (src/plugins); absent when the run has none. */
   plugins?: PluginFacts;
+  /** The proband's GT, DP, GQ and AD at this allele (absent for sites-only VCFs). */
+  call?: MemberCall;
   /** Family members' genotypes at this allele (runs with --ped only; absent otherwise). */
   family?: MemberCall[];
 }

@@ -2,7 +2,7 @@ import type { CommandModule } from 'yargs';
 import { readPhenopacket } from '../io/phenopacket';
 import { mergeShardFiles } from '../run/shardRun';
 import { LogArgs, loggerFrom, recordedRunCommand, withLogOptions } from './common';
-import { parseSex, phenotypeFrom, RankingArgs, withRankingOptions } from './run';
+import { extraFiltersFrom, parseSex, phenotypeFrom, RankingArgs, withRankingOptions } from './run';
 
 export interface MergeArgs extends LogArgs, RankingArgs {
   shards: string[];
@@ -25,6 +25,7 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
       sex: a.sex ? parseSex(a.sex) : (pp?.sex ?? 'unknown'),
       maxAf: a['max-af'],
       passOnly: a['pass-only'],
+      extraFilters: extraFiltersFrom(a),
       top: a.top,
       store: a.store,
       // The outputs record the `vartriage run` that gives the same files (docs/cohort.md).

@@ -24,7 +24,7 @@ export interface Results {
   started: string;
   input: { vcf: string; sample: string | null; build: string; hpo: PatientTermOut[]; excluded_hpo: PatientTermOut[]; sex: string; pedigree?: PedigreeOut };
   reference: { name: string; build: string; sources: Array<Pick<SourceEntry, 'kind' | 'version' | 'upstream' | 'sha256' | 'records'>> };
-  settings: { max_af: number; pass_only: boolean; top: number; shards: number };
+  settings: { max_af: number; pass_only: boolean; min_qual: number; min_gq: number; min_dp: number; exclude_consequences: string[]; top: number; shards: number };
   counts: {
     variants: number;
     passed_filters: number;

@@ -94,7 +94,16 @@ export function finishRun(req: FinishRequest, a: Annotated, warnings: string[]):
       build: manifest.build,
       sources: manifest.sources.map((s) => ({ kind: s.kind, version: s.version, upstream: s.upstream, sha256: s.sha256, records: s.records })),
     },
-    settings: { max_af: filters.maxAf, pass_only: filters.passOnly, top: req.top, shards: a.shards },
+    settings: {
+      max_af: filters.maxAf,
+      pass_only: filters.passOnly,
+      min_qual: filters.minQual,
+      min_gq: filters.minGq,
+      min_dp: filters.minDp,
+      exclude_consequences: filters.excludeConsequences,
+      top: req.top,
+      shards: a.shards,
+    },
     counts: {
       variants: a.annotated,
       passed_filters: a.passing.length,

@@ -4,7 +4,7 @@ import { InputError } from '../errors';
 import { readVcfHeader, parseHeaderText } from '../io/vcfHeader';
 import { openTabixIndex } from '../io/tabixIndex';
 import type { Logger } from '../log';
-import { DEFAULT_FILTERS, emptyFilterCounts, failedFilter, FilterOptions } from '../prioritise/filters';
+import { DEFAULT_FILTERS, emptyFilterCounts, ExtraFilters, failedFilter, FilterOptions } from '../prioritise/filters';
 import type { AnnotatedVariant } from '../annotate/types';
 import { Progress, silentProgress } from '../progress';
 import { Manifest, MANIFEST_FILE, readManifest, sha256File } from '../reference/manifest';
@@ -47,7 +47,7 @@ export async function annotateToShardFile(opts: AnnotateOptions): Promise<ShardF
   const shards = await planRun({ vcf: opts.vcf, region, shard: opts.shard, shardBytes: opts.shardBytes, log: opts.log }, header);
   const selector = opts.shard ? parseShardSelector(opts.shard) : undefined;
   const index = header.compression === 'bgzf' ? await openTabixIndex(opts.vcf) : null;
-  const read = { sampleColumn, displayName: opts.vcf, compression: header.compression };
+  const read = { sampleColumn, displayName: opts.vcf, compression: header.compression, probandCall: true };
   opts.log.info(`annotating ${path.basename(opts.vcf)} shard ${selector ? `${selector.index}/${selector.count}` : '1/1'} (${shards.length} piece(s))`);
   // Filters are applied by `merge` (its --max-af/--pass-only), so every annotated variant is kept.
   const annotated = await annotateAll(shards, { bundleDir, filters: DEFAULT_FILTERS, keepAll: true, read }, opts.threads, opts.progress ?? silentProgress);
@@ -126,6 +126,7 @@ export interface MergeOptions extends PhenotypeRequest {
   store: boolean;
   maxAf: number;
   passOnly: boolean;
+  extraFilters?: ExtraFilters;
   top: number;
   sex: 'male' | 'female' | 'unknown';
   /** Builds the recorded command from the shards' source (the `vartriage run` that gives the same outputs). */
@@ -163,7 +164,7 @@ export async function mergeShardFiles(opts: MergeOptions): Promise<Results> {
   const phenotype = resolvePhenotype(opts, bundleDir, opts.reference, manifest, opts.log);
   const header = parseHeaderText(source.vcf, first.header.vcfCompression, first.header.vcfHeader);
 
-  const filters = { ...DEFAULT_FILTERS, maxAf: opts.maxAf, passOnly: opts.passOnly };
+  const filters = { ...DEFAULT_FILTERS, maxAf: opts.maxAf, passOnly: opts.passOnly, ...opts.extraFilters };
   const annotated = emptyAnnotated();
   for (const { shard } of shards) {
     const { passing, perFilter } = filterShard(shard.variants, filters);
