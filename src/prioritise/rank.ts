@@ -1,7 +1,8 @@
 import type { AnnotatedVariant } from '../annotate/types';
 import type { DiseaseInfo, HpoOntology } from '../reference/hpoOntology';
 import type { HpoId } from '../reference/hpoTypes';
-import { MODE_LABELS, ModeName, modeName } from './inheritance';
+import { modesFor } from './diseaseModes';
+import { MODE_LABELS, ModeName } from './inheritance';
 import { PhenotypeLikelihood, TermEvidence } from './phenotypeLikelihood';
 import { PhenotypeMatcher } from './resnik';
 import type { SegregationVerdict } from './segregation';
@@ -63,14 +64,9 @@ export function rankCandidates(passing: AnnotatedVariant[], ontology: HpoOntolog
   for (const [gene, list] of byGene) {
     const diseaseIds = ontology.diseasesByGene.get(gene) ?? [];
     // Each disease of the gene is a hypothesis: phenotype similarity times the genotype fit under its modes.
-    const modesOf = (d: DiseaseInfo): ModeName[] => [...new Set(d.inheritance.map(modeName).filter((m): m is ModeName => m !== null))].sort();
-    // A disease entry without a mode of inheritance (many ORPHA entries) takes the modes the
-    // gene's other diseases state: the gene's biology does not change with the catalogue.
-    const geneModes = [...new Set(diseaseIds.flatMap((id) => modesOf(ontology.diseases.get(id) as DiseaseInfo)))].sort();
-    const hypotheses = diseaseIds.map((id) => {
-      const d = ontology.diseases.get(id) as DiseaseInfo;
-      const own = modesOf(d);
-      const modes = own.length > 0 ? own : geneModes;
+    const geneDiseases = diseaseIds.map((id) => ontology.diseases.get(id) as DiseaseInfo);
+    const hypotheses = geneDiseases.map((d) => {
+      const modes = modesFor(d, geneDiseases);
       const fit = genotypeFit(list, modes, opts.sex, opts.segregation);
       const lik = likelihood.score(d);
       const similarity = matcher.matchDisease(d);
