@@ -3,7 +3,7 @@ import { InputError } from '../errors';
 import { readTermInputs } from '../io/hpoInput';
 import { PhenopacketInput, readPhenopacket } from '../io/phenopacket';
 import { defaultThreads, RunOptions, runPipeline } from '../pipeline';
-import { LogArgs, loggerFrom, progressFrom, recordedCommand, withLogOptions } from './common';
+import { LogArgs, loggerFrom, progressFrom, recordedCommand, TranscriptsArgs, withLogOptions, withTranscriptsOption } from './common';
 
 /** Arguments of withRankingOptions. */
 export interface RankingArgs {
@@ -22,7 +22,7 @@ export interface RankingArgs {
   store: boolean;
 }
 
-export interface RunArgs extends LogArgs, RankingArgs {
+export interface RunArgs extends LogArgs, RankingArgs, TranscriptsArgs {
   vcf?: string;
   sample?: string;
   ped?: string;
@@ -80,7 +80,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
   command: 'run',
   describe: 'Annotate a VCF, rank genes against HPO terms, write results.json, candidates.tsv and report.html',
   builder: (y) =>
-    withRankingOptions(withLogOptions(y))
+    withTranscriptsOption(withRankingOptions(withLogOptions(y)))
       .option('vcf', { type: 'string', describe: 'bgzipped + indexed (or plain) VCF (or the one named in --phenopacket)' })
       .option('sample', { type: 'string', describe: 'sample to rank (default: the first in the VCF)' })
       .option('fasta', { type: 'string', describe: 'indexed reference FASTA (.fa + .fai, or bgzipped + .fai + .gzi): left-align indels against it' })
@@ -120,6 +120,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       shard: a.shard,
       shards: a.shards,
       shardBytes: a['shard-bytes'],
+      transcripts: a.transcripts,
       maxAf: a['max-af'],
       passOnly: a['pass-only'],
       top: a.top,
