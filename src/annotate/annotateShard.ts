@@ -3,8 +3,8 @@ import type { ShardSpec } from '../shard/types';
 import { ContigAliases } from '../variant/contigs';
 import { variantKey, Variant } from '../variant/types';
 import { openBundleAnnotators } from './bundleAnnotators';
-import { FLANK_BP, transcriptConsequence, TranscriptConsequence } from './consequence';
-import { geneConsequences } from './geneConsequences';
+import { FLANK_BP } from './consequence';
+import { annotateGenes } from './geneConsequences';
 import { joinGnomad } from './gnomadJoin';
 import { readShard, ReadOptions } from './readShard';
 import { mostSevere } from './soTerms';
@@ -64,8 +64,7 @@ export async function annotateShard(job: AnnotateJob): Promise<ShardOutcome> {
         // Sweep: transcripts enter when their flank reaches the variant, leave when it has passed.
         while (next < transcripts.length && transcripts[next].start1 - FLANK_BP <= vEnd) active.push(transcripts[next++]);
         active = active.filter((t) => t.end1 + FLANK_BP >= v.pos);
-        const perTx = active.map((t) => transcriptConsequence(t, v.pos, v.ref, v.alt, bundle.sequence)).filter((c): c is TranscriptConsequence => c !== null);
-        const genes = geneConsequences(perTx, set);
+        const genes = annotateGenes(active, v.pos, v.ref, v.alt, set, bundle.sequence);
         const cv = clinvar?.get(variantKey(v.chrom, v.pos, v.ref, v.alt));
         const a: AnnotatedVariant = {
           chrom: v.chrom,

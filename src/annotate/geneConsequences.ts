@@ -1,6 +1,8 @@
-import { pickTranscript, TranscriptConsequence } from './consequence';
+import type { TranscriptRecord } from '../reference/genes';
+import type { TranscriptSequenceCache } from './codingSequence';
+import { pickTranscript, transcriptConsequence, TranscriptConsequence } from './consequence';
 import { mostSevere, severityRank } from './soTerms';
-import type { TranscriptSet } from './transcriptSet';
+import { annotatedUnder, TranscriptSet } from './transcriptSet';
 import type { GeneConsequence, TranscriptCall } from './types';
 
 const byAccession = (x: TranscriptConsequence, y: TranscriptConsequence): number => (x.transcript < y.transcript ? -1 : x.transcript > y.transcript ? 1 : 0);
@@ -38,6 +40,17 @@ export function geneConsequences(list: TranscriptConsequence[], set: TranscriptS
     } else out.push(entry(gene, pickTranscript(txs) as TranscriptConsequence));
   }
   return out;
+}
+
+/** The per-gene consequences of one allele (trimmed, VCF-style) on the transcripts near it, under `set`. */
+export function annotateGenes(near: TranscriptRecord[], pos: number, ref: string, alt: string, set: TranscriptSet, sequence: TranscriptSequenceCache | null): GeneConsequence[] {
+  const perTx: TranscriptConsequence[] = [];
+  for (const t of near) {
+    if (!annotatedUnder(t, set)) continue;
+    const c = transcriptConsequence(t, pos, ref, alt, sequence);
+    if (c !== null) perTx.push(c);
+  }
+  return geneConsequences(perTx, set);
 }
 
 function entry(gene: string, c: TranscriptConsequence): GeneConsequence {

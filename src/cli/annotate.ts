@@ -1,7 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { defaultThreads } from '../pipeline';
 import { annotateToShardFile } from '../run/shardRun';
-import { LogArgs, loggerFrom, progressFrom, TranscriptsArgs, withLogOptions, withTranscriptsOption } from './common';
+import { LogArgs, loggerFrom, progressFrom, transcriptsFrom, TranscriptsArgs, withLogOptions, withTranscriptsOption } from './common';
 
 export interface AnnotateArgs extends LogArgs, TranscriptsArgs {
   vcf: string;
@@ -32,6 +32,7 @@ export const annotateCommand: CommandModule<object, AnnotateArgs> = {
         return true;
       }) as never,
   handler: async (a) => {
+    const transcripts = transcriptsFrom(a);
     await annotateToShardFile({
       vcf: a.vcf,
       reference: a.reference,
@@ -41,7 +42,7 @@ export const annotateCommand: CommandModule<object, AnnotateArgs> = {
       shard: a.shard,
       threads: a.threads,
       shardBytes: a['shard-bytes'],
-      transcripts: a.transcripts,
+      transcripts,
       log: loggerFrom(a),
       progress: progressFrom(a),
     });

@@ -15,17 +15,24 @@ export function withLogOptions<T>(y: Argv<T>): Argv<T & LogArgs> {
 }
 
 export interface TranscriptsArgs {
-  transcripts: TranscriptSet;
+  transcripts: string;
 }
 
-/** `--transcripts all|mane|canonical` (src/annotate/transcriptSet.ts); a bad value is one error line, exit 1. */
+/**
+ * `--transcripts all|mane|canonical` (src/annotate/transcriptSet.ts). Parsed by the handler with
+ * transcriptsFrom, not by yargs `choices`, so a bad value is one `vartriage: error:` line (exit 1)
+ * instead of the usage text.
+ */
 export function withTranscriptsOption<T>(y: Argv<T>): Argv<T & TranscriptsArgs> {
   return y.option('transcripts', {
     type: 'string',
     default: DEFAULT_TRANSCRIPT_SET,
-    coerce: (v: unknown) => parseTranscriptSet(v),
     describe: 'transcripts to annotate: canonical (one per gene: MANE Select, else the bundle\'s canonical), mane (MANE Select only), all (every overlapping transcript, gene consequence = most severe)',
   }) as unknown as Argv<T & TranscriptsArgs>;
+}
+
+export function transcriptsFrom(args: TranscriptsArgs): TranscriptSet {
+  return parseTranscriptSet(args.transcripts);
 }
 
 export function loggerFrom(args: LogArgs): Logger {

@@ -3,7 +3,7 @@ import type { CommandModule } from 'yargs';
 import { readTermInputs } from '../io/hpoInput';
 import { defaultThreads, runPipeline } from '../pipeline';
 import { DEFAULT_TRANSCRIPT_SET } from '../annotate/transcriptSet';
-import { LogArgs, loggerFrom, progressFrom, TranscriptsArgs, withLogOptions, withTranscriptsOption } from './common';
+import { LogArgs, loggerFrom, progressFrom, transcriptsFrom, TranscriptsArgs, withLogOptions, withTranscriptsOption } from './common';
 
 interface DemoArgs extends LogArgs, TranscriptsArgs {
   out: string;
@@ -23,6 +23,7 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
       .option('out', { type: 'string', default: 'demo-out', describe: 'output directory' })
       .option('threads', { alias: 't', type: 'number', default: defaultThreads() }) as never,
   handler: async (a) => {
+    const transcripts = transcriptsFrom(a);
     const vcf = path.join(PACKAGE_ROOT, 'samples', 'demo-proband.vcf.gz');
     const results = await runPipeline({
       vcf,
@@ -36,8 +37,8 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
       passOnly: true,
       top: 20,
       store: true,
-      transcripts: a.transcripts,
-      command: `vartriage run --vcf samples/demo-proband.vcf.gz --hpo ${DEMO_HPO} --reference reference/demo --sex female${a.transcripts === DEFAULT_TRANSCRIPT_SET ? '' : ` --transcripts ${a.transcripts}`} --out ${a.out}`,
+      transcripts,
+      command: `vartriage run --vcf samples/demo-proband.vcf.gz --hpo ${DEMO_HPO} --reference reference/demo --sex female${transcripts === DEFAULT_TRANSCRIPT_SET ? '' : ` --transcripts ${transcripts}`} --out ${a.out}`,
       log: loggerFrom(a),
       progress: progressFrom(a),
     });

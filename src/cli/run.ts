@@ -3,7 +3,7 @@ import { InputError } from '../errors';
 import { readTermInputs } from '../io/hpoInput';
 import { PhenopacketInput, readPhenopacket } from '../io/phenopacket';
 import { defaultThreads, RunOptions, runPipeline } from '../pipeline';
-import { LogArgs, loggerFrom, progressFrom, recordedCommand, TranscriptsArgs, withLogOptions, withTranscriptsOption } from './common';
+import { LogArgs, loggerFrom, progressFrom, recordedCommand, transcriptsFrom, TranscriptsArgs, withLogOptions, withTranscriptsOption } from './common';
 
 /** Arguments of withRankingOptions. */
 export interface RankingArgs {
@@ -101,6 +101,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
         return true;
       }) as never,
   handler: async (a) => {
+    const transcripts = transcriptsFrom(a);
     const pp = a.phenopacket ? readPhenopacket(a.phenopacket) : undefined;
     const vcf = a.vcf ?? pp?.vcf;
     if (!vcf) throw new InputError(a.phenopacket ?? '--vcf', 'no VCF given and none named in files[]');
@@ -120,7 +121,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       shard: a.shard,
       shards: a.shards,
       shardBytes: a['shard-bytes'],
-      transcripts: a.transcripts,
+      transcripts,
       maxAf: a['max-af'],
       passOnly: a['pass-only'],
       top: a.top,

@@ -26,7 +26,7 @@ export interface Results {
   input: { vcf: string; sample: string | null; build: string; hpo: PatientTermOut[]; excluded_hpo: PatientTermOut[]; sex: string; pedigree?: PedigreeOut };
   reference: { name: string; build: string; sources: Array<Pick<SourceEntry, 'kind' | 'version' | 'upstream' | 'sha256' | 'records'>> };
   /** `transcripts` added within schema 1 (older files lack it: they were annotated as `canonical`). */
-  settings: { max_af: number; pass_only: boolean; top: number; shards: number; transcripts: TranscriptSet };
+  settings: { max_af: number; pass_only: boolean; top: number; shards: number; transcripts?: TranscriptSet };
   counts: {
     variants: number;
     passed_filters: number;
