@@ -19,6 +19,7 @@ import type { TranscriptRecord } from '../src/reference/genes';
 import { readVepCacheDump } from '../src/reference/parse/vepCacheDump';
 import { isSymbolicAllele, trimAlleles } from '../src/variant/normalise';
 import { readGenePredLite } from './lib/genePredLite';
+import { categorise, clnhgvsAllele, inDifferingPart, McCategory } from './lib/mcCategories';
 
 const DATA = path.resolve(__dirname, '..', '..', '..', 'shared', 'data');
 const DATA_DIR = fs.existsSync(DATA) ? DATA : path.resolve(process.cwd(), '..', 'shared', 'data');
@@ -81,7 +82,13 @@ for (const line of gunzipText(path.join(DATA_DIR, 'genes', 'MANE.GRCh38.v1.0.sum
 }
 const refGene = readGenePredLite(path.join(DATA_DIR, 'genes', 'refGene.hg38.2017.txt.gz')).filter((r) => /^chr[0-9XYM]+$/.test(r.tx.chrom));
 const refGeneByAcc = new Map<string, TranscriptRecord>();
-for (const r of refGene) if (!refGeneByAcc.has(r.tx.accession)) refGeneByAcc.set(r.tx.accession, r.tx);
+const refGeneByGene = new Map<string, TranscriptRecord[]>();
+for (const r of refGene) {
+  if (!refGeneByAcc.has(r.tx.accession)) refGeneByAcc.set(r.tx.accession, r.tx);
+  let l = refGeneByGene.get(r.tx.geneSymbol);
+  if (!l) refGeneByGene.set(r.tx.geneSymbol, (l = []));
+  l.push(r.tx);
+}
 
 // ---- ClinVar MC -----------------------------------------------------------------------------
 /** NCBI's MC names mapped to the Ensembl/SO names we print. */
@@ -91,21 +98,30 @@ const MC_NAME: Record<string, ConsequenceTerm[]> = {
   inframe_indel: ['inframe_deletion', 'inframe_insertion', 'protein_altering_variant'],
 };
 const IGNORED_MC = new Set(['non-coding_transcript_variant', 'genic_upstream_transcript_variant', 'genic_downstream_transcript_variant', 'no_sequence_alteration']);
-/** Classes fixed by position and length alone. */
-const NO_SEQUENCE = new Set<string>(['frameshift_variant', 'inframe_deletion', 'inframe_insertion', 'protein_altering_variant', 'splice_donor_variant', 'splice_acceptor_variant', 'intron_variant', '5_prime_UTR_variant', '3_prime_UTR_variant', 'start_lost']);
+/** MC terms by record: NCBI's names mapped to ours, terms that say nothing about the MANE transcript dropped. */
+function mcTerms(mc: string): Set<string> {
+  const theirs = new Set<string>();
+  for (const item of mc.split(',')) {
+    const name = item.split('|')[1];
+    if (IGNORED_MC.has(name)) continue;
+    for (const n of MC_NAME[name] ?? [name]) theirs.add(n);
+  }
+  return theirs;
+}
 
 function clinvarMc() {
   const text = gunzipText(path.join(DATA_DIR, 'clinvar', 'clinvar.20260226.GRCh38.cancer-panel.vcf.gz'));
   const counts: Record<string, number> = {};
   const disagreements: Record<string, number> = {};
-  const examples: string[] = [];
+  const byCategory: Record<McCategory | 'agree', number> = { agree: 0, model_version: 0, mc_not_on_mane: 0, needs_sequence: 0, ncbi_hgvs_placement: 0, mc_lacks_coding_term: 0, mc_on_other_transcript: 0, unexplained: 0 };
+  const examples: Partial<Record<McCategory, string[]>> = {};
+  /** Every record with MC on a gene with a MANE model, and those where the model and MANE span differ at all. */
+  let withMc = 0;
+  let rawAgree = 0;
+  let rawCompared = 0;
   let compared = 0;
   let agree = 0;
-  let seqDependent = 0;
-  let seqDependentStructuralAgree = 0;
-  /** Records inside one of (refGene model, MANE v1.0 transcript) but not the other: reported apart. */
-  let olderModel = 0;
-  let olderModelAgree = 0;
+  let modelVersionAgree = 0;
   const work: Array<[TranscriptRecord, number, string, string]> = [];
   for (const line of text.split('\n')) {
     if (line === '' || line[0] === '#') continue;
@@ -122,54 +138,54 @@ function clinvarMc() {
       continue;
     }
     const mane = gene ? maneByGene.get(gene) : undefined;
-    if (!mane) {
+    const span = mane ? maneSpan.get(mane.maneAcc) : undefined;
+    if (!mane || !span) {
       bump(counts, 'no_mane_refgene_model_for_gene');
       continue;
     }
     const t = trimAlleles(Number(posText), ref, alt);
     work.push([mane.tx, t.pos, t.ref, t.alt]);
-    const theirs = new Set<string>();
-    for (const item of mc.split(',')) {
-      const name = item.split('|')[1];
-      if (IGNORED_MC.has(name)) continue;
-      for (const n of MC_NAME[name] ?? [name]) theirs.add(n);
-    }
+    const theirs = mcTerms(mc);
     if (theirs.size === 0) {
       bump(counts, 'mc_only_noncoding_or_flanking_terms');
       continue;
     }
-    const theirMost = [...theirs].sort((a, b) => severityRank(a) - severityRank(b))[0];
+    withMc++;
     const c = transcriptConsequence(mane.tx, t.pos, t.ref, t.alt);
     // NCBI's MC has no splice_region_variant: compare our most severe term without it.
     const ourTerms = (c?.terms ?? ['intergenic_variant']).filter((x) => x !== 'splice_region_variant');
     const ours = ourTerms.length > 0 ? ourTerms[0] : 'splice_region_variant';
-    // A frame shift is fixed by the allele lengths; NCBI adds `nonsense` when its first new codon is a stop.
-    const lengthDecided = theirs.has('frameshift_variant') && ours === 'frameshift_variant';
-    if (!NO_SEQUENCE.has(theirMost) && !lengthDecided) {
-      seqDependent++;
-      if (ours === 'coding_sequence_variant') seqDependentStructuralAgree++;
-      else bump(disagreements, `sequence_class:${theirMost}->ours:${ours}`);
+    const ok = theirs.has(ours);
+    const hgvsG = /(?:^|;)CLNHGVS=([^;]+)/.exec(info)?.[1];
+    const rec = { pos: t.pos, ref: t.ref, alt: t.alt, mc: theirs, ours, ncbiPlacement: hgvsG ? clnhgvsAllele(hgvsG) : null };
+    const theirMost = [...theirs].sort((x, y) => severityRank(x) - severityRank(y))[0];
+    // Model-version and off-MANE records are set apart whether or not they happen to agree.
+    const modelVersion = inDifferingPart(rec, [mane.tx.start1, mane.tx.end1], span);
+    const cat: McCategory | 'agree' = modelVersion ? 'model_version' : ok ? 'agree' : categorise(rec, mane.tx, span, refGeneByGene.get(mane.tx.geneSymbol) ?? []);
+    byCategory[cat]++;
+    if (cat !== 'needs_sequence') {
+      rawCompared++;
+      if (ok) rawAgree++;
+    }
+    if (cat === 'model_version') {
+      if (ok) modelVersionAgree++;
+      else bump(disagreements, `model_version:mc:${theirMost}->ours:${ours}`);
       continue;
     }
-    // Where the refGene model and the MANE transcript disagree on whether the variant is inside the
-    // transcript at all, the older model (not the consequence code) decides: reported apart.
-    const span = maneSpan.get(mane.maneAcc);
-    const inMane = span !== undefined && t.pos <= span[1] && t.pos + t.ref.length - 1 >= span[0];
-    const inModel = t.pos <= mane.tx.end1 && t.pos + t.ref.length - 1 >= mane.tx.start1;
-    if (inMane !== inModel) {
-      olderModel++;
-      if (theirs.has(ours)) olderModelAgree++;
-      else bump(disagreements, `older_refgene_model:${theirMost}->ours:${ours}`);
+    if (cat === 'mc_not_on_mane' || cat === 'needs_sequence') {
+      bump(disagreements, `${cat}:mc:${theirMost}->ours:${ours}`);
       continue;
     }
     compared++;
-    if (theirs.has(ours)) agree++;
-    else {
-      bump(disagreements, `mc:${theirMost}->ours:${ours}`);
-      if (examples.length < 40) examples.push(`${chrom}:${posText} ${ref}>${alt} ${mane.maneAcc} MC=${mc} ours=${c?.terms.join('&')}`);
+    if (ok) {
+      agree++;
+      continue;
     }
+    bump(disagreements, `${cat}:mc:${theirMost}->ours:${ours}`);
+    const ex = (examples[cat as McCategory] ??= []);
+    if (ex.length < 12) ex.push(`${chrom}:${posText} ${ref.length > 12 ? ref.slice(0, 12) + '..' : ref}>${alt.length > 12 ? alt.slice(0, 12) + '..' : alt} ${mane.maneAcc} MC=${[...theirs].join('&')} ours=${c?.terms.join('&')}`);
   }
-  return { compared, agree, seqDependent, seqDependentStructuralAgree, olderModel, olderModelAgree, counts, disagreements, examples, work };
+  return { withMc, compared, agree, rawCompared, rawAgree, modelVersionAgree, byCategory, counts, disagreements, examples, work };
 }
 
 // ---- published cases ----------------------------------------------------------------------
@@ -320,6 +336,9 @@ function main(): void {
     node: process.version,
     mc_compared: mc.compared,
     mc_agreement: rate(mc.agree, mc.compared),
+    mc_model_difference_records: mc.byCategory.model_version,
+    mc_model_difference_rate: rate(mc.byCategory.model_version, mc.withMc),
+    mc_not_on_mane_records: mc.byCategory.mc_not_on_mane,
     hgvs_c_compared: cs.compared,
     hgvs_c_agreement: rate(cs.agree, cs.compared),
     hgvs_p_compared: vp.compared,
@@ -332,7 +351,14 @@ function main(): void {
       hgvs_p: 'Only chr21 and chrM have sequence here: HGVS p. is measured against Ensembl VEP\'s expected p. strings (parentheses removed from ours). Output form: ACC:p.(Ala331Thr), HGVS predicted-consequence style.',
       variants_per_s: 'transcriptConsequence calls on the Pfeiffer exome (GRCh38) against all refGene 2017 transcripts within 5 kb, without FASTA; overlap lookup excluded from timing.',
     },
-    mc_detail: { older_refgene_model_records: mc.olderModel, older_refgene_model_agreement: rate(mc.olderModelAgree, mc.olderModel), sequence_dependent_records: mc.seqDependent, sequence_dependent_left_as_coding_sequence_variant: mc.seqDependentStructuralAgree, counts: mc.counts, examples: mc.examples },
+    mc_detail: {
+      records_with_mc: mc.withMc,
+      categories: mc.byCategory,
+      model_difference_agreement_not_counted: rate(mc.modelVersionAgree, mc.byCategory.model_version),
+      agreement_without_setting_apart: { compared: mc.rawCompared, agreement: rate(mc.rawAgree, mc.rawCompared), note: 'every record whose class needs no sequence, model-version and off-MANE records included: the figure before any record is set apart' },
+      counts: mc.counts,
+      examples: mc.examples,
+    },
     hgvs_c_detail: { version_unverified: cs.versionUnverified, version_unverified_agreement: rate(cs.versionUnverifiedAgree, cs.versionUnverified), needs_sequence: cs.needsSequence, no_model: cs.noModel, counts: cs.counts, examples: cs.examples },
     throughput: { exome_no_fasta: exomeRun, na12878_chr21_with_fasta: seqRun },
   };
