@@ -109,7 +109,10 @@ function ncbiPlacementExplains(r: McRecord, p: NcbiPlacement, tx: TranscriptReco
   const hits = (pos: number, ref: string, alt: string): boolean => (transcriptConsequence(tx, pos, ref, alt)?.terms ?? []).some((t) => r.mc.has(t));
   if (p.pos !== r.pos && hits(p.pos, p.ref, p.alt)) return true;
   if (!p.duplicated) return false;
-  // The duplicated bases, as if changed in place (what a per-interval annotator sees).
+  // The duplicated bases, as if changed in place (what a per-interval annotator sees). On the minus
+  // strand the c. 3' rule runs down the genome, so NCBI's c. duplicates the copy that starts right
+  // after the VCF's (left-aligned) insertion point rather than the one CLNHGVS (g.) names.
   const n = p.duplicated[1] - p.duplicated[0] + 1;
-  return hits(p.duplicated[0], 'N'.repeat(n), 'A'.repeat(n));
+  const starts = tx.strand === '-' ? [p.duplicated[0], r.pos + 1] : [p.duplicated[0]];
+  return starts.some((start) => hits(start, 'N'.repeat(n), 'A'.repeat(n)));
 }
