@@ -19,6 +19,7 @@ import type { TranscriptRecord } from '../src/reference/genes';
 import { readVepCacheDump } from '../src/reference/parse/vepCacheDump';
 import { isSymbolicAllele, trimAlleles } from '../src/variant/normalise';
 import { readGenePredLite } from './lib/genePredLite';
+import { transcriptSetThroughput } from './lib/transcriptSetThroughput';
 import { categorise, clnhgvsAllele, inDifferingPart, McCategory } from './lib/mcCategories';
 
 const DATA = path.resolve(__dirname, '..', '..', '..', 'shared', 'data');
@@ -325,6 +326,9 @@ function main(): void {
   const exome = readVcfAlleles(path.join(DATA_DIR, 'vcf', 'pfeiffer-exome.hg38.vcf.gz'));
   const refIndex = new TxIndex(refGene.map((r) => r.tx));
   const exomeRun = throughput(exome, refIndex, null);
+  // --transcripts on the dev bundle's gene models (`npm run bundle:dev`; VARTRIAGE_DEV_BUNDLE to point elsewhere).
+  const devBundle = process.env.VARTRIAGE_DEV_BUNDLE ?? path.resolve(process.cwd(), 'bench', 'work', 'grch38-dev');
+  const setRuns = transcriptSetThroughput(exome, path.join(devBundle, 'genes.sqlite'));
   // With sequence: NA12878 chr21 against the Ensembl chr21 models, where the FASTA is real.
   const fa = IndexedFasta.open(path.join(DATA_DIR, 'fasta', 'vep_testdb_GRCh38_chr21.fa.gz'));
   const ens = readGenePredLite(path.join(DATA_DIR, 'genes', 'vep-testdata', 'ensembl_e84_chr21_from_vep_test_gff.genePred.txt')).map((r) => r.tx);
@@ -360,7 +364,11 @@ function main(): void {
       examples: mc.examples,
     },
     hgvs_c_detail: { version_unverified: cs.versionUnverified, version_unverified_agreement: rate(cs.versionUnverifiedAgree, cs.versionUnverified), needs_sequence: cs.needsSequence, no_model: cs.noModel, counts: cs.counts, examples: cs.examples },
-    throughput: { exome_no_fasta: exomeRun, na12878_chr21_with_fasta: seqRun },
+    throughput: {
+      exome_no_fasta: exomeRun,
+      na12878_chr21_with_fasta: seqRun,
+      exome_transcript_sets: setRuns ?? 'dev bundle absent: run `npm run bundle:dev` or set VARTRIAGE_DEV_BUNDLE',
+    },
   };
   fs.mkdirSync(path.dirname(OUT), { recursive: true });
   fs.writeFileSync(OUT, JSON.stringify(result, null, 2) + '\n');
