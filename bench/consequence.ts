@@ -116,14 +116,13 @@ function clinvarMc() {
   const disagreements: Record<string, number> = {};
   const byCategory: Record<McCategory | 'agree', number> = { agree: 0, model_version: 0, mc_not_on_mane: 0, needs_sequence: 0, ncbi_hgvs_placement: 0, mc_lacks_coding_term: 0, mc_on_other_transcript: 0, unexplained: 0 };
   const examples: Partial<Record<McCategory, string[]>> = {};
-  /** Every record with MC on a gene with a MANE model, and those where the model and MANE span differ at all. */
+  /** Records with an MC term on a gene that has a MANE Select model (the base of the model-difference rate). */
   let withMc = 0;
   let rawAgree = 0;
   let rawCompared = 0;
   let compared = 0;
   let agree = 0;
   let modelVersionAgree = 0;
-  const work: Array<[TranscriptRecord, number, string, string]> = [];
   for (const line of text.split('\n')) {
     if (line === '' || line[0] === '#') continue;
     const f = line.split('\t', 8);
@@ -145,7 +144,6 @@ function clinvarMc() {
       continue;
     }
     const t = trimAlleles(Number(posText), ref, alt);
-    work.push([mane.tx, t.pos, t.ref, t.alt]);
     const theirs = mcTerms(mc);
     if (theirs.size === 0) {
       bump(counts, 'mc_only_noncoding_or_flanking_terms');
@@ -186,7 +184,7 @@ function clinvarMc() {
     const ex = (examples[cat as McCategory] ??= []);
     if (ex.length < 12) ex.push(`${chrom}:${posText} ${ref.length > 12 ? ref.slice(0, 12) + '..' : ref}>${alt.length > 12 ? alt.slice(0, 12) + '..' : alt} ${mane.maneAcc} MC=${[...theirs].join('&')} ours=${c?.terms.join('&')}`);
   }
-  return { withMc, compared, agree, rawCompared, rawAgree, modelVersionAgree, byCategory, counts, disagreements, examples, work };
+  return { withMc, compared, agree, rawCompared, rawAgree, modelVersionAgree, byCategory, counts, disagreements, examples };
 }
 
 // ---- published cases ----------------------------------------------------------------------
