@@ -1,4 +1,5 @@
 import type { CommandModule } from 'yargs';
+import { DEFAULT_TRANSCRIPT_SET } from '../annotate/transcriptSet';
 import { readPhenopacket } from '../io/phenopacket';
 import { mergeShardFiles } from '../run/shardRun';
 import { LogArgs, loggerFrom, recordedRunCommand, withLogOptions } from './common';
@@ -33,6 +34,7 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
         const inputs = pp?.vcf === source.vcf ? [] : ['--vcf', source.vcf];
         if (source.sampleRequested !== null && pp?.sample !== source.sampleRequested) inputs.push('--sample', source.sampleRequested);
         if (source.region !== null) inputs.push('--region', source.region);
+        if (source.transcripts !== undefined && source.transcripts !== DEFAULT_TRANSCRIPT_SET) inputs.push('--transcripts', source.transcripts);
         return recordedRunCommand(inputs, argv, a.shards.map(String));
       },
       log: loggerFrom(a),

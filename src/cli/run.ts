@@ -5,7 +5,7 @@ import { InputError } from '../errors';
 import { readTermInputs } from '../io/hpoInput';
 import { PhenopacketInput, readPhenopacket } from '../io/phenopacket';
 import { defaultThreads, RunOptions, runPipeline } from '../pipeline';
-import { LogArgs, loggerFrom, progressFrom, recordedCommand, withLogOptions } from './common';
+import { LogArgs, loggerFrom, progressFrom, recordedCommand, transcriptsFrom, TranscriptsArgs, withLogOptions, withTranscriptsOption } from './common';
 
 /** Arguments of withRankingOptions. */
 export interface RankingArgs {
@@ -38,7 +38,7 @@ export function extraFiltersFrom(a: RankingArgs): ExtraFilters {
   return { minQual: a['min-qual'], minGq: a['min-gq'], minDp: a['min-dp'], excludeConsequences };
 }
 
-export interface RunArgs extends LogArgs, RankingArgs {
+export interface RunArgs extends LogArgs, RankingArgs, TranscriptsArgs {
   vcf?: string;
   sample?: string;
   ped?: string;
@@ -100,7 +100,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
   command: 'run',
   describe: 'Annotate a VCF, rank genes against HPO terms, write results.json, candidates.tsv and report.html',
   builder: (y) =>
-    withRankingOptions(withLogOptions(y))
+    withTranscriptsOption(withRankingOptions(withLogOptions(y)))
       .option('vcf', { type: 'string', describe: 'bgzipped + indexed (or plain) VCF (or the one named in --phenopacket)' })
       .option('sample', { type: 'string', describe: 'sample to rank (default: the first in the VCF)' })
       .option('fasta', { type: 'string', describe: 'indexed reference FASTA (.fa + .fai, or bgzipped + .fai + .gzi): left-align indels against it' })
@@ -121,6 +121,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
         return true;
       }) as never,
   handler: async (a) => {
+    const transcripts = transcriptsFrom(a);
     const pp = a.phenopacket ? readPhenopacket(a.phenopacket) : undefined;
     const vcf = a.vcf ?? pp?.vcf;
     if (!vcf) throw new InputError(a.phenopacket ?? '--vcf', 'no VCF given and none named in files[]');
@@ -140,6 +141,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       shard: a.shard,
       shards: a.shards,
       shardBytes: a['shard-bytes'],
+      transcripts,
       maxAf: a['max-af'],
       passOnly: a['pass-only'],
       extraFilters: extraFiltersFrom(a),
