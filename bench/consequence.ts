@@ -19,6 +19,8 @@ import type { TranscriptRecord } from '../src/reference/genes';
 import { readVepCacheDump } from '../src/reference/parse/vepCacheDump';
 import { isSymbolicAllele, trimAlleles } from '../src/variant/normalise';
 import { readGenePredLite } from './lib/genePredLite';
+import { transcriptSetThroughput } from './lib/transcriptSetThroughput';
+import { categorise, clnhgvsAllele, inDifferingPart, McCategory } from './lib/mcCategories';
 
 const DATA = path.resolve(__dirname, '..', '..', '..', 'shared', 'data');
 const DATA_DIR = fs.existsSync(DATA) ? DATA : path.resolve(process.cwd(), '..', 'shared', 'data');
@@ -81,7 +83,13 @@ for (const line of gunzipText(path.join(DATA_DIR, 'genes', 'MANE.GRCh38.v1.0.sum
 }
 const refGene = readGenePredLite(path.join(DATA_DIR, 'genes', 'refGene.hg38.2017.txt.gz')).filter((r) => /^chr[0-9XYM]+$/.test(r.tx.chrom));
 const refGeneByAcc = new Map<string, TranscriptRecord>();
-for (const r of refGene) if (!refGeneByAcc.has(r.tx.accession)) refGeneByAcc.set(r.tx.accession, r.tx);
+const refGeneByGene = new Map<string, TranscriptRecord[]>();
+for (const r of refGene) {
+  if (!refGeneByAcc.has(r.tx.accession)) refGeneByAcc.set(r.tx.accession, r.tx);
+  let l = refGeneByGene.get(r.tx.geneSymbol);
+  if (!l) refGeneByGene.set(r.tx.geneSymbol, (l = []));
+  l.push(r.tx);
+}
 
 // ---- ClinVar MC -----------------------------------------------------------------------------
 /** NCBI's MC names mapped to the Ensembl/SO names we print. */
@@ -91,22 +99,30 @@ const MC_NAME: Record<string, ConsequenceTerm[]> = {
   inframe_indel: ['inframe_deletion', 'inframe_insertion', 'protein_altering_variant'],
 };
 const IGNORED_MC = new Set(['non-coding_transcript_variant', 'genic_upstream_transcript_variant', 'genic_downstream_transcript_variant', 'no_sequence_alteration']);
-/** Classes fixed by position and length alone. */
-const NO_SEQUENCE = new Set<string>(['frameshift_variant', 'inframe_deletion', 'inframe_insertion', 'protein_altering_variant', 'splice_donor_variant', 'splice_acceptor_variant', 'intron_variant', '5_prime_UTR_variant', '3_prime_UTR_variant', 'start_lost']);
+/** MC terms by record: NCBI's names mapped to ours, terms that say nothing about the MANE transcript dropped. */
+function mcTerms(mc: string): Set<string> {
+  const theirs = new Set<string>();
+  for (const item of mc.split(',')) {
+    const name = item.split('|')[1];
+    if (IGNORED_MC.has(name)) continue;
+    for (const n of MC_NAME[name] ?? [name]) theirs.add(n);
+  }
+  return theirs;
+}
 
 function clinvarMc() {
   const text = gunzipText(path.join(DATA_DIR, 'clinvar', 'clinvar.20260226.GRCh38.cancer-panel.vcf.gz'));
   const counts: Record<string, number> = {};
   const disagreements: Record<string, number> = {};
-  const examples: string[] = [];
+  const byCategory: Record<McCategory | 'agree', number> = { agree: 0, model_version: 0, mc_not_on_mane: 0, needs_sequence: 0, ncbi_hgvs_placement: 0, mc_lacks_coding_term: 0, mc_on_other_transcript: 0, unexplained: 0 };
+  const examples: Partial<Record<McCategory, string[]>> = {};
+  /** Records with an MC term on a gene that has a MANE Select model (the base of the model-difference rate). */
+  let withMc = 0;
+  let rawAgree = 0;
+  let rawCompared = 0;
   let compared = 0;
   let agree = 0;
-  let seqDependent = 0;
-  let seqDependentStructuralAgree = 0;
-  /** Records inside one of (refGene model, MANE v1.0 transcript) but not the other: reported apart. */
-  let olderModel = 0;
-  let olderModelAgree = 0;
-  const work: Array<[TranscriptRecord, number, string, string]> = [];
+  let modelVersionAgree = 0;
   for (const line of text.split('\n')) {
     if (line === '' || line[0] === '#') continue;
     const f = line.split('\t', 8);
@@ -122,54 +138,53 @@ function clinvarMc() {
       continue;
     }
     const mane = gene ? maneByGene.get(gene) : undefined;
-    if (!mane) {
+    const span = mane ? maneSpan.get(mane.maneAcc) : undefined;
+    if (!mane || !span) {
       bump(counts, 'no_mane_refgene_model_for_gene');
       continue;
     }
     const t = trimAlleles(Number(posText), ref, alt);
-    work.push([mane.tx, t.pos, t.ref, t.alt]);
-    const theirs = new Set<string>();
-    for (const item of mc.split(',')) {
-      const name = item.split('|')[1];
-      if (IGNORED_MC.has(name)) continue;
-      for (const n of MC_NAME[name] ?? [name]) theirs.add(n);
-    }
+    const theirs = mcTerms(mc);
     if (theirs.size === 0) {
       bump(counts, 'mc_only_noncoding_or_flanking_terms');
       continue;
     }
-    const theirMost = [...theirs].sort((a, b) => severityRank(a) - severityRank(b))[0];
+    withMc++;
     const c = transcriptConsequence(mane.tx, t.pos, t.ref, t.alt);
     // NCBI's MC has no splice_region_variant: compare our most severe term without it.
     const ourTerms = (c?.terms ?? ['intergenic_variant']).filter((x) => x !== 'splice_region_variant');
     const ours = ourTerms.length > 0 ? ourTerms[0] : 'splice_region_variant';
-    // A frame shift is fixed by the allele lengths; NCBI adds `nonsense` when its first new codon is a stop.
-    const lengthDecided = theirs.has('frameshift_variant') && ours === 'frameshift_variant';
-    if (!NO_SEQUENCE.has(theirMost) && !lengthDecided) {
-      seqDependent++;
-      if (ours === 'coding_sequence_variant') seqDependentStructuralAgree++;
-      else bump(disagreements, `sequence_class:${theirMost}->ours:${ours}`);
+    const ok = theirs.has(ours);
+    const hgvsG = /(?:^|;)CLNHGVS=([^;]+)/.exec(info)?.[1];
+    const rec = { pos: t.pos, ref: t.ref, alt: t.alt, mc: theirs, ours, ncbiPlacement: hgvsG ? clnhgvsAllele(hgvsG) : null };
+    const theirMost = [...theirs].sort((x, y) => severityRank(x) - severityRank(y))[0];
+    // Model-version and off-MANE records are set apart whether or not they happen to agree.
+    const modelVersion = inDifferingPart(rec, [mane.tx.start1, mane.tx.end1], span);
+    const cat: McCategory | 'agree' = modelVersion ? 'model_version' : ok ? 'agree' : categorise(rec, mane.tx, span, refGeneByGene.get(mane.tx.geneSymbol) ?? []);
+    byCategory[cat]++;
+    if (cat !== 'needs_sequence') {
+      rawCompared++;
+      if (ok) rawAgree++;
+    }
+    if (cat === 'model_version') {
+      if (ok) modelVersionAgree++;
+      else bump(disagreements, `model_version:mc:${theirMost}->ours:${ours}`);
       continue;
     }
-    // Where the refGene model and the MANE transcript disagree on whether the variant is inside the
-    // transcript at all, the older model (not the consequence code) decides: reported apart.
-    const span = maneSpan.get(mane.maneAcc);
-    const inMane = span !== undefined && t.pos <= span[1] && t.pos + t.ref.length - 1 >= span[0];
-    const inModel = t.pos <= mane.tx.end1 && t.pos + t.ref.length - 1 >= mane.tx.start1;
-    if (inMane !== inModel) {
-      olderModel++;
-      if (theirs.has(ours)) olderModelAgree++;
-      else bump(disagreements, `older_refgene_model:${theirMost}->ours:${ours}`);
+    if (cat === 'mc_not_on_mane' || cat === 'needs_sequence') {
+      bump(disagreements, `${cat}:mc:${theirMost}->ours:${ours}`);
       continue;
     }
     compared++;
-    if (theirs.has(ours)) agree++;
-    else {
-      bump(disagreements, `mc:${theirMost}->ours:${ours}`);
-      if (examples.length < 40) examples.push(`${chrom}:${posText} ${ref}>${alt} ${mane.maneAcc} MC=${mc} ours=${c?.terms.join('&')}`);
+    if (ok) {
+      agree++;
+      continue;
     }
+    bump(disagreements, `${cat}:mc:${theirMost}->ours:${ours}`);
+    const ex = (examples[cat as McCategory] ??= []);
+    if (ex.length < 12) ex.push(`${chrom}:${posText} ${ref.length > 12 ? ref.slice(0, 12) + '..' : ref}>${alt.length > 12 ? alt.slice(0, 12) + '..' : alt} ${mane.maneAcc} MC=${[...theirs].join('&')} ours=${c?.terms.join('&')}`);
   }
-  return { compared, agree, seqDependent, seqDependentStructuralAgree, olderModel, olderModelAgree, counts, disagreements, examples, work };
+  return { withMc, compared, agree, rawCompared, rawAgree, modelVersionAgree, byCategory, counts, disagreements, examples };
 }
 
 // ---- published cases ----------------------------------------------------------------------
@@ -309,6 +324,9 @@ function main(): void {
   const exome = readVcfAlleles(path.join(DATA_DIR, 'vcf', 'pfeiffer-exome.hg38.vcf.gz'));
   const refIndex = new TxIndex(refGene.map((r) => r.tx));
   const exomeRun = throughput(exome, refIndex, null);
+  // --transcripts on the dev bundle's gene models (`npm run bundle:dev`; VARTRIAGE_DEV_BUNDLE to point elsewhere).
+  const devBundle = process.env.VARTRIAGE_DEV_BUNDLE ?? path.resolve(process.cwd(), 'bench', 'work', 'grch38-dev');
+  const setRuns = transcriptSetThroughput(exome, path.join(devBundle, 'genes.sqlite'));
   // With sequence: NA12878 chr21 against the Ensembl chr21 models, where the FASTA is real.
   const fa = IndexedFasta.open(path.join(DATA_DIR, 'fasta', 'vep_testdb_GRCh38_chr21.fa.gz'));
   const ens = readGenePredLite(path.join(DATA_DIR, 'genes', 'vep-testdata', 'ensembl_e84_chr21_from_vep_test_gff.genePred.txt')).map((r) => r.tx);
@@ -320,6 +338,9 @@ function main(): void {
     node: process.version,
     mc_compared: mc.compared,
     mc_agreement: rate(mc.agree, mc.compared),
+    mc_model_difference_records: mc.byCategory.model_version,
+    mc_model_difference_rate: rate(mc.byCategory.model_version, mc.withMc),
+    mc_not_on_mane_records: mc.byCategory.mc_not_on_mane,
     hgvs_c_compared: cs.compared,
     hgvs_c_agreement: rate(cs.agree, cs.compared),
     hgvs_p_compared: vp.compared,
@@ -327,14 +348,25 @@ function main(): void {
     variants_per_s: exomeRun.variants_per_s,
     disagreements: { ...mc.disagreements, ...cs.disagreements, ...vp.disagreements },
     notes: {
-      mc: 'ClinVar cancer-panel VCF; our most severe term (splice_region_variant set aside: NCBI MC has none) on the refGene model of the MANE Select transcript of GENEINFO\'s gene, counted as agreeing when it is among the record\'s MC terms (nonsense=stop_gained, initiator_codon_variant=start_lost, inframe_indel=either inframe term). Compared: records whose most severe MC term needs no sequence (or that NCBI calls frameshift and we do too), on the refGene model of the MANE Select accession (refGene 2017 has no versions; for all panel genes its span differs from MANE v1.0 in the UTR ends). Records inside the MANE transcript span but outside the refGene model (or the reverse) depend on the older model, not on the consequence code: reported apart (mc_detail.older_refgene_model_*), never as agreement. No FASTA covers these genes, so missense/synonymous/nonsense/stop_lost records are counted apart.',
+      mc: 'ClinVar cancer-panel VCF (2026-02-26). Ours: the most severe term (splice_region_variant set aside: NCBI MC has none) on the refGene 2017 model of the MANE Select transcript of GENEINFO\'s gene; agreement = that term is among the record\'s MC terms (nonsense=stop_gained, initiator_codon_variant=start_lost, inframe_indel=either in-frame term; non-coding_transcript_variant and up/downstream terms ignored). Every record is put in one category (bench/lib/mcCategories.ts): model_version = the refGene model\'s span differs from MANE v1.0\'s (MANE summary) and the variant lies in the differing part (mc_model_difference_*: reported apart, never agreement); mc_not_on_mane = outside the MANE v1.0 transcript and our model, so MC describes another transcript (mc_not_on_mane_records: reported apart); needs_sequence = our structure-only CDS term vs an MC codon-level term (missense, synonymous, nonsense, stop/start lost): no FASTA covers these genes. mc_compared/mc_agreement = all other records. Their disagreements stay counted against us, each explained where possible: ncbi_hgvs_placement (our own code at NCBI\'s CLNHGVS placement, 3\'-shifted or as the duplicated bases, gives MC\'s term; we annotate the left-aligned VCF position as VEP does), mc_on_other_transcript, mc_lacks_coding_term (MC names only intron/UTR terms for an indel we place in the MANE CDS, mostly records from 2024 on), unexplained. mc_detail.agreement_without_setting_apart is the figure before anything is set apart.',
       hgvs_c: 'cases/dev.jsonl.gz, distinct variants with a RefSeq c.; compared only where MANE v1.0 names that exact versioned accession and the refGene model spans the same as MANE; all other accessions are matched without version and reported apart (hgvs_c_version_unverified), never as agreement. c. compared after the accession, with deleted/duplicated bases dropped (c.76delA = c.76del). Deletions/duplications/insertions need the genome for the 3\' rule: without a FASTA for these genes they are counted as needs_sequence.',
       hgvs_p: 'Only chr21 and chrM have sequence here: HGVS p. is measured against Ensembl VEP\'s expected p. strings (parentheses removed from ours). Output form: ACC:p.(Ala331Thr), HGVS predicted-consequence style.',
       variants_per_s: 'transcriptConsequence calls on the Pfeiffer exome (GRCh38) against all refGene 2017 transcripts within 5 kb, without FASTA; overlap lookup excluded from timing.',
     },
-    mc_detail: { older_refgene_model_records: mc.olderModel, older_refgene_model_agreement: rate(mc.olderModelAgree, mc.olderModel), sequence_dependent_records: mc.seqDependent, sequence_dependent_left_as_coding_sequence_variant: mc.seqDependentStructuralAgree, counts: mc.counts, examples: mc.examples },
+    mc_detail: {
+      records_with_mc: mc.withMc,
+      categories: mc.byCategory,
+      model_difference_agreement_not_counted: rate(mc.modelVersionAgree, mc.byCategory.model_version),
+      agreement_without_setting_apart: { compared: mc.rawCompared, agreement: rate(mc.rawAgree, mc.rawCompared), note: 'every record whose class needs no sequence, model-version and off-MANE records included: the figure before any record is set apart' },
+      counts: mc.counts,
+      examples: mc.examples,
+    },
     hgvs_c_detail: { version_unverified: cs.versionUnverified, version_unverified_agreement: rate(cs.versionUnverifiedAgree, cs.versionUnverified), needs_sequence: cs.needsSequence, no_model: cs.noModel, counts: cs.counts, examples: cs.examples },
-    throughput: { exome_no_fasta: exomeRun, na12878_chr21_with_fasta: seqRun },
+    throughput: {
+      exome_no_fasta: exomeRun,
+      na12878_chr21_with_fasta: seqRun,
+      exome_transcript_sets: setRuns ?? 'dev bundle absent: run `npm run bundle:dev` or set VARTRIAGE_DEV_BUNDLE',
+    },
   };
   fs.mkdirSync(path.dirname(OUT), { recursive: true });
   fs.writeFileSync(OUT, JSON.stringify(result, null, 2) + '\n');

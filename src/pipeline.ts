@@ -2,8 +2,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { IndexedFasta } from './io/fasta';
 import { readVcfHeader } from './io/vcfHeader';
+import { DEFAULT_TRANSCRIPT_SET, TranscriptSet } from './annotate/transcriptSet';
 import type { Logger } from './log';
-import { DEFAULT_FILTERS } from './prioritise/filters';
+import { DEFAULT_FILTERS, ExtraFilters } from './prioritise/filters';
 import { Progress, silentProgress } from './progress';
 import { readManifest } from './reference/manifest';
 import type { Results } from './report/results';
@@ -43,8 +44,12 @@ export interface RunOptions extends PhenotypeRequest {
   store: boolean;
   /** Compressed bytes per shard (execution only: results do not depend on it). */
   shardBytes?: number;
+  /** `--transcripts`: which transcripts are annotated; absent: DEFAULT_TRANSCRIPT_SET. */
+  transcripts?: TranscriptSet;
   maxAf: number;
   passOnly: boolean;
+  /** Quality and consequence-class filters (defaults: DEFAULT_FILTERS). */
+  extraFilters?: ExtraFilters;
   top: number;
   sex: 'male' | 'female' | 'unknown';
   /** The result-affecting command line, recorded in the outputs. */
@@ -79,17 +84,18 @@ export async function runPipeline(opts: RunOptions): Promise<Results> {
   const region = opts.region ? parseRegion(opts.region) : undefined;
   const shards = await planRun({ vcf: opts.vcf, region, shard: opts.shard, shardCount: opts.shards, shardBytes: opts.shardBytes, log: opts.log }, header);
   opts.log.info(`annotating ${path.basename(opts.vcf)} in ${shards.length} shard(s) on ${Math.min(opts.threads, Math.max(1, shards.length))} thread(s)`);
-  const filters = { ...DEFAULT_FILTERS, maxAf: opts.maxAf, passOnly: opts.passOnly };
+  const filters = { ...DEFAULT_FILTERS, maxAf: opts.maxAf, passOnly: opts.passOnly, ...opts.extraFilters };
   if (opts.fasta) IndexedFasta.open(opts.fasta).close(); // a missing index is one error line here, before any worker starts
-  const read = { sampleColumn, displayName: opts.vcf, compression: header.compression, keepInfo: plugins !== null, ...(opts.fasta ? { fasta: path.resolve(opts.fasta) } : {}), ...(fam ? { family: { columns: fam.family.columns, build } } : {}) };
-  const annotated = await annotateAll(shards, { bundleDir, filters, keepAll: opts.store, read, plugins: plugins?.job ?? null }, opts.threads, opts.progress ?? silentProgress);
+  const read = { sampleColumn, displayName: opts.vcf, compression: header.compression, probandCall: true, keepInfo: plugins !== null, ...(opts.fasta ? { fasta: path.resolve(opts.fasta) } : {}), ...(fam ? { family: { columns: fam.family.columns, build } } : {}) };
+  const transcripts = opts.transcripts ?? DEFAULT_TRANSCRIPT_SET;
+  const annotated = await annotateAll(shards, { bundleDir, filters, keepAll: opts.store, read, plugins: plugins?.job ?? null, transcripts }, opts.threads, opts.progress ?? silentProgress);
   const warnings = skipWarnings(annotated, manifest);
   if (fam) warnings.unshift(...fam.warnings, ...(annotated.xCalls ? checkSexFromX(fam.family, annotated.xCalls) : []));
   for (const w of warnings) opts.log.warn(w);
   if (!region && !opts.shard) checkRecordCount(opts.vcf, await indexRecordCount(opts.vcf, header), annotated.counts.records);
 
   return finishRun(
-    { out: opts.out, command: opts.command, started, vcf: opts.vcf, header, sample, build, bundleDir, manifest, phenotype, filters, top: opts.top, sex, store: opts.store, log: opts.log, family: fam, plugins },
+    { out: opts.out, command: opts.command, started, vcf: opts.vcf, header, sample, build, bundleDir, manifest, phenotype, filters, transcripts, top: opts.top, sex, store: opts.store, log: opts.log, family: fam, plugins },
     annotated,
     warnings,
   );

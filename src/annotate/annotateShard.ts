@@ -3,11 +3,13 @@ import type { ShardSpec } from '../shard/types';
 import { ContigAliases } from '../variant/contigs';
 import { variantKey, Variant } from '../variant/types';
 import { openBundleAnnotators } from './bundleAnnotators';
-import { FLANK_BP, pickTranscript, transcriptConsequence, TranscriptConsequence } from './consequence';
+import { FLANK_BP } from './consequence';
+import { annotateGenes } from './geneConsequences';
 import { joinGnomad } from './gnomadJoin';
 import { readShard, ReadOptions } from './readShard';
 import { mostSevere } from './soTerms';
-import type { AnnotatedVariant, GeneConsequence, ReadCounts } from './types';
+import { annotatedUnder, DEFAULT_TRANSCRIPT_SET, TranscriptSet } from './transcriptSet';
+import type { AnnotatedVariant, ReadCounts } from './types';
 import { emptyFilterCounts, failedFilter, FilterCounts, FilterOptions } from '../prioritise/filters';
 import type { PluginShardResult } from '../plugins/counts';
 import { PluginItem, PluginJob, ShardPlugins } from '../plugins/runner';
@@ -22,6 +24,8 @@ export interface AnnotateJob {
   keepAll: boolean;
   /** Configured sources and plugins (src/plugins), run on the variants that pass the hard filters; null for none. */
   plugins?: PluginJob | null;
+  /** `--transcripts`: which transcripts are annotated (src/annotate/transcriptSet.ts); absent: the default. */
+  transcripts?: TranscriptSet;
 }
 
 /**
@@ -42,13 +46,14 @@ export async function annotateShard(job: AnnotateJob): Promise<ShardOutcome> {
     const passing: AnnotatedVariant[] = [];
     const all: AnnotatedVariant[] | null = job.keepAll ? [] : null;
     const perFilter = emptyFilterCounts();
+    const set = job.transcripts ?? DEFAULT_TRANSCRIPT_SET;
     let annotated = 0;
     for (const group of clusters(variants)) {
       const chrom = group[0].chrom;
       const first = group[0].pos;
       const last = group[group.length - 1].pos + 1000;
       const gnomad = bundle.gnomad ? joinGnomad(group, await bundle.gnomad.region(chrom, first, last)) : group.map(() => null);
-      const transcripts = bundle.genes ? bundle.genes.transcriptsIn(chrom, first, last, FLANK_BP) : [];
+      const transcripts = bundle.genes ? bundle.genes.transcriptsIn(chrom, first, last, FLANK_BP).filter((t) => annotatedUnder(t, set)) : [];
       const clinvar = bundle.clinvar ? bundle.clinvar.region(chrom, first, last) : null;
       let next = 0;
       let active: typeof transcripts = [];
@@ -59,8 +64,7 @@ export async function annotateShard(job: AnnotateJob): Promise<ShardOutcome> {
         // Sweep: transcripts enter when their flank reaches the variant, leave when it has passed.
         while (next < transcripts.length && transcripts[next].start1 - FLANK_BP <= vEnd) active.push(transcripts[next++]);
         active = active.filter((t) => t.end1 + FLANK_BP >= v.pos);
-        const perTx = active.map((t) => transcriptConsequence(t, v.pos, v.ref, v.alt, bundle.sequence)).filter((c): c is TranscriptConsequence => c !== null);
-        const genes = perGene(perTx);
+        const genes = annotateGenes(active, v.pos, v.ref, v.alt, set, bundle.sequence);
         const cv = clinvar?.get(variantKey(v.chrom, v.pos, v.ref, v.alt));
         const a: AnnotatedVariant = {
           chrom: v.chrom,
@@ -77,6 +81,7 @@ export async function annotateShard(job: AnnotateJob): Promise<ShardOutcome> {
           gnomad: gnomad[i],
           clinvar: cv ? { id: cv.id, significance: cv.significance, reviewStatus: cv.reviewStatus, stars: cv.stars, conditions: cv.conditions } : null,
         };
+        if (v.call) a.call = v.call;
         if (v.family) a.family = v.family;
         annotated++;
         all?.push(a);
@@ -112,20 +117,4 @@ function* clusters(variants: Variant[]): Generator<Variant[]> {
       start = i;
     }
   }
-}
-
-/** One representative transcript per gene, genes in name order for deterministic output. */
-function perGene(list: TranscriptConsequence[]): GeneConsequence[] {
-  const byGene = new Map<string, TranscriptConsequence[]>();
-  for (const c of list) {
-    let l = byGene.get(c.gene);
-    if (!l) byGene.set(c.gene, (l = []));
-    l.push(c);
-  }
-  const out: GeneConsequence[] = [];
-  for (const gene of [...byGene.keys()].sort()) {
-    const best = pickTranscript(byGene.get(gene) as TranscriptConsequence[]) as TranscriptConsequence;
-    out.push({ gene, transcript: best.transcript, consequence: best.consequence, terms: best.terms, location: best.location, maneSelect: best.maneSelect, hgvsC: best.hgvsC, hgvsP: best.hgvsP });
-  }
-  return out;
 }

@@ -83,9 +83,13 @@ export function transcriptConsequence(tx: TranscriptRecord, pos: number, ref: st
       const ie = exons[i + 1][0] - 1;
       if (ie < is || !overlaps(a, b, is, ie) || (kind === 'ins' && (pos < is - 1 || pos > ie))) continue;
       location ??= `intron ${plus ? i + 1 : n - 1 - i}/${n - 1}`;
-      // The first two intron bases in transcript order are the donor, the last two the acceptor.
-      const lowSite = overlaps(a, b, is, is + 1) && !(kind === 'ins' && pos === is - 1);
-      const highSite = overlaps(a, b, ie - 1, ie) && !(kind === 'ins' && pos === ie);
+      // The first two intron bases in transcript order are the donor, the last two the acceptor
+      // (SO:0001575, SO:0001574). An insertion changes a site only when it goes between its two
+      // bases; one beside the site leaves both bases in place (as Ensembl VEP sees it). NCBI's MC
+      // describes a duplication by the duplicated bases, so it calls some of these splice-site
+      // variants: bench/lib/mcCategories.ts, ncbi_hgvs_placement.
+      const lowSite = kind === 'ins' ? pos === is : overlaps(a, b, is, is + 1);
+      const highSite = kind === 'ins' ? pos === ie - 1 : overlaps(a, b, ie - 1, ie);
       if (lowSite) terms.add(plus ? 'splice_donor_variant' : 'splice_acceptor_variant');
       if (highSite) terms.add(plus ? 'splice_acceptor_variant' : 'splice_donor_variant');
       // Intronic splice region: bases 3-8 from either end of the intron.

@@ -31,6 +31,8 @@ export interface ReadOptions {
   compression: 'bgzf' | 'none';
   /** Keep each record's INFO text on its variants (for plugins); off by default to keep shards small. */
   keepInfo?: boolean;
+  /** Read the proband's DP, GQ and AD as well as GT (`Variant.call`), for the call-confidence evidence. */
+  probandCall?: boolean;
   /** With --ped: VCF columns of the family members (proband first) whose GT, DP, GQ and AD are read, and the build (for the PARs). */
   family?: { columns: number[]; build: string };
   /** With --fasta: indexed reference FASTA against which indels are left-aligned. */
@@ -99,6 +101,8 @@ export function readShard(shard: ShardSpec, opts: ReadOptions, aliases: ContigAl
   let outOfOrder = false;
   const emittedChroms = new Set<string>();
   const xCounter = opts.family ? new XCallCounter(opts.family.columns.length, opts.family.build) : null;
+  // The proband is the first family column with --ped; without one, its own column when asked for.
+  const callColumns = opts.family?.columns ?? (opts.probandCall && opts.sampleColumn >= 0 ? [opts.sampleColumn] : []);
   const onRecord = (rec: ScannedRecord): void => {
     if (rec.crlf) sawCr = true;
     const lineRef = fromFileStart ? rec.line : undefined;
@@ -177,10 +181,11 @@ export function readShard(shard: ShardSpec, opts: ReadOptions, aliases: ContigAl
       const v: Variant = { chrom: canonical, pos, ref: vRef, alt: vAlt, id: rec.id, filter: rec.filter, qual: rec.qual, zygosity, line: lineRef };
       if (opts.keepInfo) v.info = data.toString('utf8', rec.infoStart, rec.infoEnd);
       if (xCounter) v.family = rec.family.map((f) => memberCall(f, i + 1));
+      if (callColumns.length > 0) v.call = memberCall(rec.family[0], i + 1);
       variants.push(v);
     }
   };
-  const scan = { file, sampleColumn: opts.sampleColumn, familyColumns: opts.family?.columns, lineOffset: fromFileStart ? 0 : null };
+  const scan = { file, sampleColumn: opts.sampleColumn, familyColumns: callColumns, lineOffset: fromFileStart ? 0 : null };
   shardText(shard, opts, (buf, start, end) => {
     data = buf;
     const lines = scanVcfRecords(buf, scan, onRecord, start, end);

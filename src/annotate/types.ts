@@ -35,6 +35,23 @@ export interface GeneConsequence {
   hgvsC?: string | null;
   /** HGVS p. as a predicted consequence, e.g. `NP_000050.3:p.(Ser1982ArgfsTer22)`; null without a FASTA. */
   hgvsP?: string | null;
+  /**
+   * `--transcripts all` only: every annotated transcript of the gene (the representative one
+   * included), MANE Select first, then canonical, then by severity and accession.
+   */
+  transcripts?: TranscriptCall[];
+}
+
+/** One transcript's consequence, as listed under its gene with `--transcripts all`. */
+export interface TranscriptCall {
+  transcript: string;
+  consequence: ConsequenceTerm;
+  terms: ConsequenceTerm[];
+  location: string | null;
+  maneSelect: boolean;
+  canonical: boolean;
+  hgvsC: string | null;
+  hgvsP: string | null;
 }
 
 /**
@@ -59,6 +76,8 @@ export interface AnnotatedVariant {
   clinvar: ClinvarFacts | null;
   /** Outputs of configured sources and plugins (src/plugins); absent when the run has none. */
   plugins?: PluginFacts;
+  /** The proband's GT, DP, GQ and AD at this allele (absent for sites-only VCFs). */
+  call?: MemberCall;
   /** Family members' genotypes at this allele (runs with --ped only; absent otherwise). */
   family?: MemberCall[];
 }

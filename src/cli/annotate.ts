@@ -1,9 +1,9 @@
 import type { CommandModule } from 'yargs';
 import { defaultThreads } from '../pipeline';
 import { annotateToShardFile } from '../run/shardRun';
-import { LogArgs, loggerFrom, progressFrom, withLogOptions } from './common';
+import { LogArgs, loggerFrom, progressFrom, transcriptsFrom, TranscriptsArgs, withLogOptions, withTranscriptsOption } from './common';
 
-export interface AnnotateArgs extends LogArgs {
+export interface AnnotateArgs extends LogArgs, TranscriptsArgs {
   vcf: string;
   reference: string;
   out: string;
@@ -18,7 +18,7 @@ export const annotateCommand: CommandModule<object, AnnotateArgs> = {
   command: 'annotate',
   describe: 'Annotate one shard of a VCF (--shard i/N or --region) into a shard file for `vartriage merge`',
   builder: (y) =>
-    withLogOptions(y)
+    withTranscriptsOption(withLogOptions(y))
       .option('vcf', { type: 'string', demandOption: true, describe: 'bgzipped + indexed VCF (plain or unindexed: whole file only)' })
       .option('reference', { type: 'string', demandOption: true, describe: 'reference bundle directory' })
       .option('out', { type: 'string', demandOption: true, describe: 'shard file to write (e.g. shard-1.vtshard.gz), atomically' })
@@ -32,6 +32,7 @@ export const annotateCommand: CommandModule<object, AnnotateArgs> = {
         return true;
       }) as never,
   handler: async (a) => {
+    const transcripts = transcriptsFrom(a);
     await annotateToShardFile({
       vcf: a.vcf,
       reference: a.reference,
@@ -41,6 +42,7 @@ export const annotateCommand: CommandModule<object, AnnotateArgs> = {
       shard: a.shard,
       threads: a.threads,
       shardBytes: a['shard-bytes'],
+      transcripts,
       log: loggerFrom(a),
       progress: progressFrom(a),
     });

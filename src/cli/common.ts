@@ -1,4 +1,5 @@
 import type { Argv } from 'yargs';
+import { DEFAULT_TRANSCRIPT_SET, parseTranscriptSet, TranscriptSet } from '../annotate/transcriptSet';
 import { createLogger, LogFormat, Logger } from '../log';
 import { createProgress, Progress } from '../progress';
 
@@ -11,6 +12,27 @@ export function withLogOptions<T>(y: Argv<T>): Argv<T & LogArgs> {
   return y
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Only warnings and errors on stderr' })
     .option('log-format', { choices: ['text', 'json'] as const, default: 'text' as LogFormat, describe: 'stderr log format' });
+}
+
+export interface TranscriptsArgs {
+  transcripts: string;
+}
+
+/**
+ * `--transcripts all|mane|canonical` (src/annotate/transcriptSet.ts). Parsed by the handler with
+ * transcriptsFrom, not by yargs `choices`, so a bad value is one `vartriage: error:` line (exit 1)
+ * instead of the usage text.
+ */
+export function withTranscriptsOption<T>(y: Argv<T>): Argv<T & TranscriptsArgs> {
+  return y.option('transcripts', {
+    type: 'string',
+    default: DEFAULT_TRANSCRIPT_SET,
+    describe: 'transcripts to annotate: canonical (one per gene: MANE Select, else the bundle\'s canonical), mane (MANE Select only), all (every overlapping transcript, gene consequence = most severe)',
+  }) as unknown as Argv<T & TranscriptsArgs>;
+}
+
+export function transcriptsFrom(args: TranscriptsArgs): TranscriptSet {
+  return parseTranscriptSet(args.transcripts);
 }
 
 export function loggerFrom(args: LogArgs): Logger {

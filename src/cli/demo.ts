@@ -2,9 +2,10 @@ import * as path from 'node:path';
 import type { CommandModule } from 'yargs';
 import { readTermInputs } from '../io/hpoInput';
 import { defaultThreads, runPipeline } from '../pipeline';
-import { LogArgs, loggerFrom, progressFrom, withLogOptions } from './common';
+import { DEFAULT_TRANSCRIPT_SET } from '../annotate/transcriptSet';
+import { LogArgs, loggerFrom, progressFrom, transcriptsFrom, TranscriptsArgs, withLogOptions, withTranscriptsOption } from './common';
 
-interface DemoArgs extends LogArgs {
+interface DemoArgs extends LogArgs, TranscriptsArgs {
   out: string;
   threads: number;
 }
@@ -18,10 +19,11 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
   command: 'demo',
   describe: 'Run the bundled demo (generated data, not for clinical use) and print the top candidates',
   builder: (y) =>
-    withLogOptions(y)
+    withTranscriptsOption(withLogOptions(y))
       .option('out', { type: 'string', default: 'demo-out', describe: 'output directory' })
       .option('threads', { alias: 't', type: 'number', default: defaultThreads() }) as never,
   handler: async (a) => {
+    const transcripts = transcriptsFrom(a);
     const vcf = path.join(PACKAGE_ROOT, 'samples', 'demo-proband.vcf.gz');
     const results = await runPipeline({
       vcf,
@@ -35,7 +37,8 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
       passOnly: true,
       top: 20,
       store: true,
-      command: `vartriage run --vcf samples/demo-proband.vcf.gz --hpo ${DEMO_HPO} --reference reference/demo --sex female --out ${a.out}`,
+      transcripts,
+      command: `vartriage run --vcf samples/demo-proband.vcf.gz --hpo ${DEMO_HPO} --reference reference/demo --sex female${transcripts === DEFAULT_TRANSCRIPT_SET ? '' : ` --transcripts ${transcripts}`} --out ${a.out}`,
       log: loggerFrom(a),
       progress: progressFrom(a),
     });

@@ -1,8 +1,9 @@
 import type { CommandModule } from 'yargs';
+import { DEFAULT_TRANSCRIPT_SET } from '../annotate/transcriptSet';
 import { readPhenopacket } from '../io/phenopacket';
 import { mergeShardFiles } from '../run/shardRun';
 import { LogArgs, loggerFrom, recordedRunCommand, withLogOptions } from './common';
-import { parseSex, phenotypeFrom, RankingArgs, withRankingOptions } from './run';
+import { extraFiltersFrom, parseSex, phenotypeFrom, RankingArgs, withRankingOptions } from './run';
 
 export interface MergeArgs extends LogArgs, RankingArgs {
   shards: string[];
@@ -25,6 +26,7 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
       sex: a.sex ? parseSex(a.sex) : (pp?.sex ?? 'unknown'),
       maxAf: a['max-af'],
       passOnly: a['pass-only'],
+      extraFilters: extraFiltersFrom(a),
       top: a.top,
       store: a.store,
       // The outputs record the `vartriage run` that gives the same files (docs/cohort.md).
@@ -32,6 +34,7 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
         const inputs = pp?.vcf === source.vcf ? [] : ['--vcf', source.vcf];
         if (source.sampleRequested !== null && pp?.sample !== source.sampleRequested) inputs.push('--sample', source.sampleRequested);
         if (source.region !== null) inputs.push('--region', source.region);
+        if (source.transcripts !== undefined && source.transcripts !== DEFAULT_TRANSCRIPT_SET) inputs.push('--transcripts', source.transcripts);
         return recordedRunCommand(inputs, argv, a.shards.map(String));
       },
       log: loggerFrom(a),

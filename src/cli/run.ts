@@ -1,9 +1,11 @@
 import type { Argv, CommandModule } from 'yargs';
+import { CONSEQUENCE_ORDER } from '../annotate/soTerms';
+import type { ExtraFilters } from '../prioritise/filters';
 import { InputError } from '../errors';
 import { readTermInputs } from '../io/hpoInput';
 import { PhenopacketInput, readPhenopacket } from '../io/phenopacket';
 import { defaultThreads, RunOptions, runPipeline } from '../pipeline';
-import { LogArgs, loggerFrom, progressFrom, recordedCommand, withLogOptions } from './common';
+import { LogArgs, loggerFrom, progressFrom, recordedCommand, transcriptsFrom, TranscriptsArgs, withLogOptions, withTranscriptsOption } from './common';
 
 /** Arguments of withRankingOptions. */
 export interface RankingArgs {
@@ -18,11 +20,25 @@ export interface RankingArgs {
   sex?: string;
   'max-af': number;
   'pass-only': boolean;
+  'min-qual': number;
+  'min-gq': number;
+  'min-dp': number;
+  'exclude-consequence'?: string;
   top: number;
   store: boolean;
 }
 
-export interface RunArgs extends LogArgs, RankingArgs {
+/** --min-qual, --min-gq, --min-dp and --exclude-consequence (every term checked against the SO terms the annotator writes). */
+export function extraFiltersFrom(a: RankingArgs): ExtraFilters {
+  const excludeConsequences = (a['exclude-consequence'] ?? '').split(',').map((t) => t.trim()).filter((t) => t !== '');
+  for (const t of excludeConsequences) {
+    if (!(CONSEQUENCE_ORDER as readonly string[]).includes(t)) throw new Error(`--exclude-consequence: "${t}" is not a Sequence Ontology term vartriage writes (one of ${CONSEQUENCE_ORDER.join(', ')})`);
+  }
+  for (const k of ['min-qual', 'min-gq', 'min-dp'] as const) if (!(a[k] >= 0)) throw new Error(`--${k}: expected a number >= 0, got ${a[k]}`);
+  return { minQual: a['min-qual'], minGq: a['min-gq'], minDp: a['min-dp'], excludeConsequences };
+}
+
+export interface RunArgs extends LogArgs, RankingArgs, TranscriptsArgs {
   vcf?: string;
   sample?: string;
   ped?: string;
@@ -52,6 +68,10 @@ export function withRankingOptions<T>(y: Argv<T>): Argv<T> {
     .option('sex', { type: 'string', describe: 'male | female | unknown (X-linked modes; default: the phenopacket\'s, else unknown)' })
     .option('max-af', { type: 'number', default: 0.02, describe: 'drop variants above this gnomAD AF (group-max where known)' })
     .option('pass-only', { type: 'boolean', default: true, describe: 'drop records whose FILTER is not PASS or .' })
+    .option('min-qual', { type: 'number', default: 0, describe: 'drop records with QUAL below this (0: off)' })
+    .option('min-gq', { type: 'number', default: 0, describe: "drop calls whose FORMAT GQ is below this (0: off; gnomAD's adj uses 20)" })
+    .option('min-dp', { type: 'number', default: 0, describe: "drop calls with read depth below this (0: off; gnomAD's adj uses 10)" })
+    .option('exclude-consequence', { type: 'string', describe: 'drop variants whose most severe consequence is one of these SO terms, comma-separated (e.g. intron_variant,synonymous_variant)' })
     .option('store', { type: 'boolean', default: true, describe: 'write the tiered result store <out>/store/ for `vartriage query` (--no-store to skip)' })
     .option('top', { type: 'number', default: 20, describe: 'number of candidate genes to report' })
     .check((a) => {
@@ -80,7 +100,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
   command: 'run',
   describe: 'Annotate a VCF, rank genes against HPO terms, write results.json, candidates.tsv and report.html',
   builder: (y) =>
-    withRankingOptions(withLogOptions(y))
+    withTranscriptsOption(withRankingOptions(withLogOptions(y)))
       .option('vcf', { type: 'string', describe: 'bgzipped + indexed (or plain) VCF (or the one named in --phenopacket)' })
       .option('sample', { type: 'string', describe: 'sample to rank (default: the first in the VCF)' })
       .option('fasta', { type: 'string', describe: 'indexed reference FASTA (.fa + .fai, or bgzipped + .fai + .gzi): left-align indels against it' })
@@ -101,6 +121,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
         return true;
       }) as never,
   handler: async (a) => {
+    const transcripts = transcriptsFrom(a);
     const pp = a.phenopacket ? readPhenopacket(a.phenopacket) : undefined;
     const vcf = a.vcf ?? pp?.vcf;
     if (!vcf) throw new InputError(a.phenopacket ?? '--vcf', 'no VCF given and none named in files[]');
@@ -120,8 +141,10 @@ export const runCommand: CommandModule<object, RunArgs> = {
       shard: a.shard,
       shards: a.shards,
       shardBytes: a['shard-bytes'],
+      transcripts,
       maxAf: a['max-af'],
       passOnly: a['pass-only'],
+      extraFilters: extraFiltersFrom(a),
       top: a.top,
       store: a.store,
       command: recordedCommand(process.argv.slice(2)),

@@ -1,7 +1,8 @@
 import type { AnnotatedVariant } from '../annotate/types';
 import type { DiseaseInfo, HpoOntology } from '../reference/hpoOntology';
 import type { HpoId } from '../reference/hpoTypes';
-import { MODE_LABELS, ModeName, modeName } from './inheritance';
+import { modesFor } from './diseaseModes';
+import { MODE_LABELS, ModeName } from './inheritance';
 import { PhenotypeLikelihood, TermEvidence } from './phenotypeLikelihood';
 import { PhenotypeMatcher } from './resnik';
 import type { SegregationVerdict } from './segregation';
@@ -54,7 +55,7 @@ export function rankCandidates(passing: AnnotatedVariant[], ontology: HpoOntolog
     for (const g of v.genes) {
       let list = byGene.get(g.gene);
       if (!list) byGene.set(g.gene, (list = []));
-      list.push({ v, consequence: g.consequence, transcript: g.transcript, location: g.location, hgvsC: g.hgvsC ?? null, hgvsP: g.hgvsP ?? null, evidence: scoreVariant(v, g.consequence) });
+      list.push({ v, consequence: g.consequence, transcript: g.transcript, location: g.location, hgvsC: g.hgvsC ?? null, hgvsP: g.hgvsP ?? null, evidence: scoreVariant(v, g.consequence, g.terms) });
     }
   }
   const matcher = new PhenotypeMatcher(ontology, opts.patientTerms);
@@ -63,14 +64,9 @@ export function rankCandidates(passing: AnnotatedVariant[], ontology: HpoOntolog
   for (const [gene, list] of byGene) {
     const diseaseIds = ontology.diseasesByGene.get(gene) ?? [];
     // Each disease of the gene is a hypothesis: phenotype similarity times the genotype fit under its modes.
-    const modesOf = (d: DiseaseInfo): ModeName[] => [...new Set(d.inheritance.map(modeName).filter((m): m is ModeName => m !== null))].sort();
-    // A disease entry without a mode of inheritance (many ORPHA entries) takes the modes the
-    // gene's other diseases state: the gene's biology does not change with the catalogue.
-    const geneModes = [...new Set(diseaseIds.flatMap((id) => modesOf(ontology.diseases.get(id) as DiseaseInfo)))].sort();
-    const hypotheses = diseaseIds.map((id) => {
-      const d = ontology.diseases.get(id) as DiseaseInfo;
-      const own = modesOf(d);
-      const modes = own.length > 0 ? own : geneModes;
+    const geneDiseases = diseaseIds.map((id) => ontology.diseases.get(id) as DiseaseInfo);
+    const hypotheses = geneDiseases.map((d) => {
+      const modes = modesFor(d, geneDiseases);
       const fit = genotypeFit(list, modes, opts.sex, opts.segregation);
       const lik = likelihood.score(d);
       const similarity = matcher.matchDisease(d);
@@ -82,7 +78,7 @@ export function rankCandidates(passing: AnnotatedVariant[], ontology: HpoOntolog
     });
     hypotheses.sort((a, b) => b.key - a.key || (a.d.id < b.d.id ? -1 : 1));
     const best = hypotheses[0] ?? null;
-    const fit = best ? best.fit : genotypeFit(list, [], opts.sex, opts.segregation);
+    const fit = best ? best.fit : novelGeneFit(list, opts.sex, opts.segregation);
     if (fit.score <= 0) continue;
     const score = best ? best.key : 0;
     const allModes = [...new Set(hypotheses.flatMap((h) => h.modes))].sort();
@@ -111,11 +107,9 @@ export function rankCandidates(passing: AnnotatedVariant[], ontology: HpoOntolog
       },
     });
   }
-  // Genes with a disease annotation first, by phenotype x genotype; genes the HPO release has no
-  // disease for cannot be matched to the phenotype and follow, by their genotype evidence alone.
+  scoreNovelGenes(scored);
   scored.sort(
     (a, b) =>
-      Number(b.annotated) - Number(a.annotated) ||
       b.c.score - a.c.score ||
       b.c.variant_score - a.c.variant_score ||
       (a.c.gene.symbol < b.c.gene.symbol ? -1 : 1),
@@ -219,10 +213,35 @@ function toCandidateVariant(g: GeneVariant): CandidateVariant {
     clinvar: v.clinvar ? { id: v.clinvar.id, significance: v.clinvar.significance, stars: v.clinvar.stars, conditions: v.clinvar.conditions, review_status: v.clinvar.reviewStatus } : null,
     score: round(g.evidence.score),
     reasons: g.evidence.reasons,
+    ...(v.call ? { call: { gt: v.call.gt, dp: v.call.dp, gq: v.call.gq, ad: v.call.ad } } : {}),
     ...(v.plugins ? { annotations: v.plugins.annotations, plugin_scores: v.plugins.scores } : {}),
   };
 }
 
 function round(x: number): number {
   return Math.round(x * 1e6) / 1e6;
+}
+
+/** A gene the HPO release has no disease for: any mode may apply; the best-scoring fit is taken. */
+function novelGeneFit(list: GeneVariant[], sex: RankOptions['sex'], segregation?: SegregationCheck): GenotypeFit {
+  return genotypeFit(list, ['AD', 'AR', 'XR'], sex, segregation);
+}
+
+/**
+ * Genes without a disease in the HPO release cannot be matched to the phenotype. Their phenotype
+ * score is the patient's null: the median score of the annotated genes considered, i.e. what a
+ * gene of unknown phenotype is expected to score; the genotype evidence then places them. (On
+ * half A of the dev cases the 75th percentile gave 0.50 top-1 against 0.49 for the median: not
+ * a difference worth a fitted constant. Giving biallelic genotypes of such genes a factor 3 put
+ * background genes with two heterozygous variants first: top-1 0.33.)
+ */
+function scoreNovelGenes(scored: Array<{ c: Candidate; annotated: boolean }>): void {
+  const sims = scored.filter((x) => x.annotated).map((x) => x.c.phenotype.score).sort((a, b) => a - b);
+  const nullScore = sims.length > 0 ? sims[Math.floor(sims.length / 2)] : 0;
+  for (const x of scored) {
+    if (x.annotated) continue;
+    x.c.score = round(nullScore * x.c.variant_score);
+    x.c.log10_evidence = round(Math.log10(Math.max(x.c.score, 1e-12)));
+    x.c.inheritance.explanation += `; no disease for this gene in the HPO release: phenotype taken as the patient's median, ${round(nullScore)}`;
+  }
 }

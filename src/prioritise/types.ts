@@ -36,6 +36,8 @@ export interface CandidateVariant {
   clinvar: Pick<ClinvarFacts, 'id' | 'significance' | 'stars' | 'conditions'> & { review_status: string } | null;
   score: number;
   reasons: string[];
+  /** The proband's call as read from FORMAT (absent for sites-only VCFs). */
+  call?: { gt: string; dp: number | null; gq: number | null; ad: [number, number] | null };
   /** Values of configured sources and source plugins by annotation name; only in runs with plugins. */
   annotations?: Record<string, AnnotationValue>;
   /** Values of score plugins by plugin name; only in runs with plugins. */

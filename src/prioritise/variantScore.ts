@@ -1,5 +1,6 @@
 import type { AnnotatedVariant } from '../annotate/types';
 import { significanceClass } from '../reference/clinvarSignificance';
+import { callConfidence } from './callConfidence';
 
 /**
  * Variant-level evidence in [0, 1]: rarity times predicted deleteriousness, the product used by
@@ -55,6 +56,8 @@ export interface VariantEvidence {
   score: number;
   frequency: number;
   pathogenicity: number;
+  /** Probability that the proband's call is a true germline genotype (callConfidence.ts); 1 without FORMAT data. */
+  callConfidence: number;
   reasons: string[];
 }
 
@@ -62,14 +65,22 @@ export function consequencePathogenicity(consequence: string): number {
   return CONSEQUENCE_PATHOGENICITY[consequence] ?? 0.05;
 }
 
-/** Scores one variant for one gene's consequence. */
-export function scoreVariant(v: AnnotatedVariant, consequence: string): VariantEvidence {
+/**
+ * Scores one variant for one gene's consequence. `terms` are all the Sequence Ontology terms of the
+ * variant on that transcript: the most severe term by SO/VEP order is not always the most
+ * deleterious (a coding change of unknown effect, `coding_sequence_variant`, ranks below
+ * `splice_region_variant` in that order but can be missense or nonsense), so the deleteriousness
+ * is the highest over the terms, as Exomiser takes the most pathogenic effect.
+ */
+export function scoreVariant(v: AnnotatedVariant, consequence: string, terms: readonly string[] = [consequence]): VariantEvidence {
   const reasons: string[] = [];
   const af = populationAf(v);
   const frequency = frequencyScore(af);
   reasons.push(v.gnomad ? `gnomAD AF ${formatAf(af)} gives frequency score ${frequency.toFixed(3)}` : 'absent from gnomAD: frequency score 1');
-  let pathogenicity = consequencePathogenicity(consequence);
-  reasons.push(`${consequence}: predicted deleteriousness ${pathogenicity.toFixed(2)}`);
+  let worst = consequence;
+  for (const t of terms) if (consequencePathogenicity(t) > consequencePathogenicity(worst)) worst = t;
+  let pathogenicity = consequencePathogenicity(worst);
+  reasons.push(worst === consequence ? `${consequence}: predicted deleteriousness ${pathogenicity.toFixed(2)}` : `${consequence} and ${worst}: predicted deleteriousness ${pathogenicity.toFixed(2)} (of ${worst})`);
   const byPlugin = v.plugins?.deleteriousness;
   if (byPlugin) {
     // A score plugin's variant-level predictor (REVEL, CADD...) replaces the consequence default (README "Extending vartriage").
@@ -81,7 +92,9 @@ export function scoreVariant(v: AnnotatedVariant, consequence: string): VariantE
     pathogenicity = 1;
     reasons.push(`ClinVar ${v.clinvar.significance} (${v.clinvar.stars} star${v.clinvar.stars === 1 ? '' : 's'}, VariationID ${v.clinvar.id}): deleteriousness 1`);
   }
-  return { score: frequency * pathogenicity, frequency, pathogenicity, reasons };
+  const call = callConfidence(v.call, v.zygosity);
+  if (call.reason) reasons.push(`call ${call.reason}: × ${call.factor.toFixed(3)}`);
+  return { score: frequency * pathogenicity * call.factor, frequency, pathogenicity, callConfidence: call.factor, reasons };
 }
 
 export function formatAf(af: number): string {

@@ -4,6 +4,7 @@ import { clinvarSummary } from './clinvarCell';
 import { html, SafeHtml } from './escape';
 import { familyGenotypeTable, segregationList } from './familyTable';
 import { afLabel, consequenceLabel, countLabel, ReferenceSource, scoreLabel, sourceCitation, zygosityLabel } from './format';
+import type { ResultsVariant } from './results';
 
 /** A fact followed by the bundle source and release it comes from. */
 function cited(fact: SafeHtml | string, sources: ReferenceSource[], kind: string): SafeHtml {
@@ -42,13 +43,21 @@ function pluginFacts(v: CandidateVariant): SafeHtml | string {
 `;
 }
 
-function variantFacts(v: CandidateVariant, sources: ReferenceSource[]): SafeHtml {
+/** `--transcripts all`: the gene's other annotated transcripts, MANE Select first. */
+function otherTranscripts(v: ResultsVariant): SafeHtml {
+  const others = (v.transcripts ?? []).filter((t) => t.transcript !== v.transcript);
+  if (others.length === 0) return html``;
+  return html`
+<dt>Other transcripts</dt><dd class="transcripts">${others.map((t, i) => html`${i > 0 ? ' · ' : ''}${t.transcript}${t.mane_select ? ' (MANE Select)' : ''} ${consequenceLabel(t.consequence)}${t.hgvs_c ? html` <span class="mono">${t.hgvs_c.replace(/^[^:]*:/, '')}</span>` : ''}`)}</dd>`;
+}
+
+function variantFacts(v: ResultsVariant, sources: ReferenceSource[]): SafeHtml {
   const vcfId = v.id && v.id !== '.' ? html`<dt>VCF ID</dt><dd class="mono">${v.id}</dd>` : '';
   return html`<div class="variant-facts">
 <p>${variantCell(v)}</p>
 <dl class="facts">
 <dt>Genotype</dt><dd>${zygosityLabel(v.zygosity)} <span class="source">[sample VCF]</span></dd>${vcfId}
-<dt>Consequence</dt><dd>${cited(html`${consequenceLabel(v.consequence)} on ${v.transcript}${v.location ? html` (${v.location})` : ''}`, sources, 'genes')}</dd>
+<dt>Consequence</dt><dd>${cited(html`${consequenceLabel(v.consequence)} on ${v.transcript}${v.location ? html` (${v.location})` : ''}`, sources, 'genes')}</dd>${otherTranscripts(v)}
 <dt>Population</dt><dd>${cited(gnomadFact(v), sources, 'gnomad')}</dd>
 <dt>ClinVar</dt><dd>${cited(clinvarFact(v), sources, 'clinvar')}</dd>
 ${pluginFacts(v)}<dt>Variant score</dt><dd>${scoreLabel(v.score)}<ul class="reasons">${v.reasons.map((r) => html`<li>${r}</li>`)}</ul></dd>

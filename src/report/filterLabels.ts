@@ -6,6 +6,10 @@ export function filterDescription(name: string, settings: Results['settings']): 
   switch (name) {
     case 'vcf_filter':
       return settings.pass_only ? 'VCF FILTER not PASS' : 'VCF FILTER not PASS (filter off)';
+    case 'quality':
+      return qualityLabel(settings);
+    case 'consequence':
+      return settings.exclude_consequences.length > 0 ? `most severe consequence one of ${settings.exclude_consequences.join(', ')}` : 'consequence class (filter off)';
     case 'frequency':
       return `gnomAD AF above ${afLabel(settings.max_af)} (group maximum where known; ClinVar pathogenic with 1+ star kept)`;
     case 'clinvar_benign':
@@ -20,4 +24,13 @@ export function filterDescription(name: string, settings: Results['settings']): 
 /** Filters in the order they are applied, as results.json lists them. */
 export function filterCounts(r: Pick<Results, 'counts' | 'settings'>): Array<{ name: string; description: string; removed: number }> {
   return Object.entries(r.counts.per_filter).map(([name, removed]) => ({ name, description: filterDescription(name, r.settings), removed }));
+}
+
+function qualityLabel(settings: Results['settings']): string {
+  const parts = [
+    settings.min_qual > 0 ? `QUAL below ${settings.min_qual}` : null,
+    settings.min_gq > 0 ? `GQ below ${settings.min_gq}` : null,
+    settings.min_dp > 0 ? `read depth below ${settings.min_dp}` : null,
+  ].filter((x): x is string => x !== null);
+  return parts.length > 0 ? `call quality: ${parts.join(', ')}` : 'call quality (filter off: GQ and allele balance weigh the score instead)';
 }

@@ -2,7 +2,8 @@ import type { ReadCounts } from '../annotate/types';
 import type { PluginCount } from '../plugins/counts';
 import type { PluginRecord } from '../plugins/types';
 import type { FilterName } from '../prioritise/filters';
-import type { Candidate } from '../prioritise/types';
+import type { TranscriptSet } from '../annotate/transcriptSet';
+import type { Candidate, CandidateVariant } from '../prioritise/types';
 import type { SourceEntry } from '../reference/manifest';
 import type { ScoreDistribution } from './scoreDistribution';
 import type { PedigreeOut } from '../familyInput';
@@ -24,7 +25,8 @@ export interface Results {
   started: string;
   input: { vcf: string; sample: string | null; build: string; hpo: PatientTermOut[]; excluded_hpo: PatientTermOut[]; sex: string; pedigree?: PedigreeOut };
   reference: { name: string; build: string; sources: Array<Pick<SourceEntry, 'kind' | 'version' | 'upstream' | 'sha256' | 'records'>> };
-  settings: { max_af: number; pass_only: boolean; top: number; shards: number };
+  /** `transcripts` added within schema 1 (older files lack it: they were annotated as `canonical`). */
+  settings: { max_af: number; pass_only: boolean; min_qual: number; min_gq: number; min_dp: number; exclude_consequences: string[]; top: number; shards: number; transcripts?: TranscriptSet };
   counts: {
     variants: number;
     passed_filters: number;
@@ -41,7 +43,27 @@ export interface Results {
   warnings: string[];
   /** Scores of all genes, candidates or not; added within schema 1, so readers must allow it to be absent. */
   score_distribution?: ScoreDistribution;
-  candidates: Candidate[];
+  candidates: ResultsCandidate[];
+}
+
+/** A candidate variant as written: with `--transcripts all`, also every annotated transcript of its gene. */
+export interface ResultsVariant extends CandidateVariant {
+  transcripts?: TranscriptOut[];
+}
+
+export interface ResultsCandidate extends Omit<Candidate, 'variants'> {
+  variants: ResultsVariant[];
+}
+
+/** One annotated transcript of the candidate's gene at the variant (snake_case as results.json is). */
+export interface TranscriptOut {
+  transcript: string;
+  consequence: string;
+  location: string | null;
+  mane_select: boolean;
+  canonical: boolean;
+  hgvs_c: string | null;
+  hgvs_p: string | null;
 }
 
 /** Deterministic JSON: key order as built, two-space indent, trailing newline. */

@@ -2,6 +2,8 @@ import type { VcfHeader } from '../io/vcfHeader';
 import { AtomicOutputSet } from '../io/atomicWrite';
 import type { Logger } from '../log';
 import type { FilterOptions } from '../prioritise/filters';
+import type { TranscriptSet } from '../annotate/transcriptSet';
+import { withTranscriptLists } from '../report/transcriptLists';
 import { rankCandidates } from '../prioritise/rank';
 import { GeneModels } from '../reference/genes';
 import type { HpoId } from '../reference/hpoTypes';
@@ -34,6 +36,8 @@ export interface FinishRequest {
   manifest: Manifest;
   phenotype: Phenotype;
   filters: FilterOptions;
+  /** `--transcripts` the variants were annotated with (results.json settings.transcripts). */
+  transcripts: TranscriptSet;
   top: number;
   sex: 'male' | 'female' | 'unknown';
   store: boolean;
@@ -94,7 +98,17 @@ export function finishRun(req: FinishRequest, a: Annotated, warnings: string[]):
       build: manifest.build,
       sources: manifest.sources.map((s) => ({ kind: s.kind, version: s.version, upstream: s.upstream, sha256: s.sha256, records: s.records })),
     },
-    settings: { max_af: filters.maxAf, pass_only: filters.passOnly, top: req.top, shards: a.shards },
+    settings: {
+      max_af: filters.maxAf,
+      pass_only: filters.passOnly,
+      min_qual: filters.minQual,
+      min_gq: filters.minGq,
+      min_dp: filters.minDp,
+      exclude_consequences: filters.excludeConsequences,
+      top: req.top,
+      shards: a.shards,
+      transcripts: req.transcripts,
+    },
     counts: {
       variants: a.annotated,
       passed_filters: a.passing.length,
@@ -107,7 +121,7 @@ export function finishRun(req: FinishRequest, a: Annotated, warnings: string[]):
     ...(pluginFields ? { plugins: pluginFields.records } : {}),
     warnings: [...phenotype.warnings, ...warnings],
     score_distribution: scoreDistribution(ranked.candidates.map((c) => c.score)),
-    candidates: ranked.candidates.slice(0, req.top),
+    candidates: withTranscriptLists(ranked.candidates.slice(0, req.top), a.passing),
   };
   const outputs = new AtomicOutputSet(req.out);
   const abortOutputs = (): void => outputs.abort();

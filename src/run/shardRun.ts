@@ -4,7 +4,7 @@ import { InputError } from '../errors';
 import { readVcfHeader, parseHeaderText } from '../io/vcfHeader';
 import { openTabixIndex } from '../io/tabixIndex';
 import type { Logger } from '../log';
-import { DEFAULT_FILTERS, emptyFilterCounts, failedFilter, FilterOptions } from '../prioritise/filters';
+import { DEFAULT_FILTERS, emptyFilterCounts, ExtraFilters, failedFilter, FilterOptions } from '../prioritise/filters';
 import type { AnnotatedVariant } from '../annotate/types';
 import { Progress, silentProgress } from '../progress';
 import { Manifest, MANIFEST_FILE, readManifest, sha256File } from '../reference/manifest';
@@ -12,6 +12,7 @@ import type { Results } from '../report/results';
 import { parseShardSelector } from '../shard/plan';
 import { readShardFile, ShardFile, ShardSource, SHARD_FORMAT, writeShardFile } from '../shard/shardFile';
 import { toolVersion } from '../version';
+import { DEFAULT_TRANSCRIPT_SET, TranscriptSet } from '../annotate/transcriptSet';
 import { addShard, annotateAll, emptyAnnotated } from './annotateAll';
 import { finishRun, skipWarnings } from './finish';
 import { checkBuild, checkRecordCount, chooseSample, indexRecordCount, parseRegion, planRun, startedAt } from './input';
@@ -28,6 +29,8 @@ export interface AnnotateOptions {
   shard?: string;
   threads: number;
   shardBytes?: number;
+  /** `--transcripts`; absent: DEFAULT_TRANSCRIPT_SET. */
+  transcripts?: TranscriptSet;
   log: Logger;
   progress?: Progress;
 }
@@ -47,10 +50,11 @@ export async function annotateToShardFile(opts: AnnotateOptions): Promise<ShardF
   const shards = await planRun({ vcf: opts.vcf, region, shard: opts.shard, shardBytes: opts.shardBytes, log: opts.log }, header);
   const selector = opts.shard ? parseShardSelector(opts.shard) : undefined;
   const index = header.compression === 'bgzf' ? await openTabixIndex(opts.vcf) : null;
-  const read = { sampleColumn, displayName: opts.vcf, compression: header.compression };
+  const read = { sampleColumn, displayName: opts.vcf, compression: header.compression, probandCall: true };
   opts.log.info(`annotating ${path.basename(opts.vcf)} shard ${selector ? `${selector.index}/${selector.count}` : '1/1'} (${shards.length} piece(s))`);
   // Filters are applied by `merge` (its --max-af/--pass-only), so every annotated variant is kept.
-  const annotated = await annotateAll(shards, { bundleDir, filters: DEFAULT_FILTERS, keepAll: true, read }, opts.threads, opts.progress ?? silentProgress);
+  const transcripts = opts.transcripts ?? DEFAULT_TRANSCRIPT_SET;
+  const annotated = await annotateAll(shards, { bundleDir, filters: DEFAULT_FILTERS, keepAll: true, read, transcripts }, opts.threads, opts.progress ?? silentProgress);
   const source: ShardSource = {
     vcf: opts.vcf,
     vcfBytes: fs.statSync(opts.vcf).size,
@@ -62,6 +66,7 @@ export async function annotateToShardFile(opts: AnnotateOptions): Promise<ShardF
     bundleManifestSha256: bundleSha(bundleDir),
     toolVersion: toolVersion(),
     shardCount: selector?.count ?? 1,
+    transcripts,
   };
   const fileHeader: ShardFile['header'] = {
     format: SHARD_FORMAT,
@@ -91,6 +96,7 @@ const SOURCE_CHECKS: Array<[keyof ShardSource, string]> = [
   ['sampleRequested', 'another --sample'],
   ['region', 'another --region'],
   ['shardCount', 'another shard count'],
+  ['transcripts', 'another --transcripts'],
 ];
 
 const describe = (s: ShardSource, key: keyof ShardSource): string => (key === 'shardCount' ? `N=${s.shardCount}` : key === 'bundleManifestSha256' ? `${s.bundle} ${s.bundleManifestSha256.slice(0, 12)}` : key === 'fingerprint' ? s.fingerprint.slice(0, 12) : String(s[key]));
@@ -126,6 +132,7 @@ export interface MergeOptions extends PhenotypeRequest {
   store: boolean;
   maxAf: number;
   passOnly: boolean;
+  extraFilters?: ExtraFilters;
   top: number;
   sex: 'male' | 'female' | 'unknown';
   /** Builds the recorded command from the shards' source (the `vartriage run` that gives the same outputs). */
@@ -163,7 +170,7 @@ export async function mergeShardFiles(opts: MergeOptions): Promise<Results> {
   const phenotype = resolvePhenotype(opts, bundleDir, opts.reference, manifest, opts.log);
   const header = parseHeaderText(source.vcf, first.header.vcfCompression, first.header.vcfHeader);
 
-  const filters = { ...DEFAULT_FILTERS, maxAf: opts.maxAf, passOnly: opts.passOnly };
+  const filters = { ...DEFAULT_FILTERS, maxAf: opts.maxAf, passOnly: opts.passOnly, ...opts.extraFilters };
   const annotated = emptyAnnotated();
   for (const { shard } of shards) {
     const { passing, perFilter } = filterShard(shard.variants, filters);
@@ -174,7 +181,7 @@ export async function mergeShardFiles(opts: MergeOptions): Promise<Results> {
   if (source.region === null) checkRecordCount(source.vcf, first.header.indexRecords, annotated.counts.records);
 
   return finishRun(
-    { out: opts.out, command: opts.command(source), started, vcf: source.vcf, header, sample: source.sample, build: first.header.build, bundleDir, manifest, phenotype, filters, top: opts.top, sex: opts.sex, store: opts.store, log: opts.log },
+    { out: opts.out, command: opts.command(source), started, vcf: source.vcf, header, sample: source.sample, build: first.header.build, bundleDir, manifest, phenotype, filters, transcripts: source.transcripts ?? DEFAULT_TRANSCRIPT_SET, top: opts.top, sex: opts.sex, store: opts.store, log: opts.log },
     annotated,
     warnings,
   );

@@ -8,6 +8,7 @@
  * no clock, host or path other than the VCF path as given, and JSON keys in a fixed order.
  */
 import * as fs from 'node:fs';
+import type { TranscriptSet } from '../annotate/transcriptSet';
 import type { AnnotatedVariant, ReadCounts } from '../annotate/types';
 import { InputError } from '../errors';
 import { inflateBlocks, looksLikeBgzf } from '../io/bgzf';
@@ -34,6 +35,8 @@ export interface ShardSource {
   toolVersion: string;
   /** N of `--shard i/N` (1 without --shard). */
   shardCount: number;
+  /** `annotate --transcripts`; absent in files written before the option existed (they are `canonical`). */
+  transcripts?: TranscriptSet;
 }
 
 export interface ShardFileHeader {

@@ -20,6 +20,8 @@ export interface Variant {
   line?: number;
   /** INFO column of the record, only when the reader was asked to keep it (plugins read it). */
   info?: string;
+  /** The proband's GT, DP, GQ and AD at this allele (when the reader was asked for them). */
+  call?: MemberCall;
   /** Family members' genotypes at this allele, in `Family.columns` order (runs with --ped only). */
   family?: MemberCall[];
 }

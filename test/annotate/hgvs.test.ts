@@ -54,6 +54,11 @@ const CASES: Array<[string, number, number, string, string, string | null, strin
   ['stop lost, new stop 2 codons on', 46, 46, 'C', 'c.16T>C', 'p.(Ter6GlnextTer2)', 'stop_lost'],
   ['donor +1', 31, 31, 'A', 'c.10+1G>A', null, 'splice_donor_variant'],
   ['acceptor -1', 40, 40, 'A', 'c.11-1G>A', null, 'splice_acceptor_variant'],
+  // Insertions change a splice site only between its two bases (SO:0001575/SO:0001574; Ensembl VEP).
+  ['insertion inside the donor GT', 32, 31, 'C', 'c.10+1_10+2insC', null, 'splice_donor_variant'],
+  ['insertion after the donor GT', 33, 32, 'C', 'c.10+2_10+3insC', null, 'splice_region_variant'],
+  ['insertion before the acceptor AG', 39, 38, 'C', 'c.11-3_11-2insC', null, 'splice_region_variant'],
+  ['insertion inside the acceptor AG', 40, 39, 'C', 'c.11-2_11-1insC', null, 'splice_acceptor_variant'],
   ['intronic base nearer the 5\' exon takes +', 35, 35, 'C', 'c.10+5G>C', null, 'splice_region_variant'],
   ['5\' UTR', 15, 15, 'T', 'c.-6C>T', null, '5_prime_UTR_variant'],
   ['3\' UTR', 50, 50, 'T', 'c.*2C>T', null, '3_prime_UTR_variant'],

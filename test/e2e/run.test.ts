@@ -39,7 +39,7 @@ describe('vartriage run on the demo bundle', () => {
     expect(r.reference.name).toBe('demo');
     expect(r.reference.sources.map((s: { kind: string }) => s.kind).sort()).toEqual(['clinvar', 'genes', 'gnomad', 'hpo']);
     expect(r.counts).toEqual(expect.objectContaining({ variants: expect.any(Number), passed_filters: expect.any(Number), candidates: r.candidates.length }));
-    expect(Object.keys(r.counts.per_filter).sort()).toEqual(['clinvar_benign', 'frequency', 'no_gene', 'vcf_filter']);
+    expect(Object.keys(r.counts.per_filter).sort()).toEqual(['clinvar_benign', 'consequence', 'frequency', 'no_gene', 'quality', 'vcf_filter']);
     for (const c of r.candidates) {
       expect(c).toEqual(expect.objectContaining({ rank: expect.any(Number), score: expect.any(Number), gene: expect.any(Object), phenotype: expect.any(Object), variants: expect.any(Array) }));
       for (const v of c.variants) expect(Object.keys(v)).toEqual(expect.arrayContaining(['chrom', 'pos', 'ref', 'alt', 'zygosity', 'consequence', 'transcript', 'hgvs_c', 'hgvs_p', 'gnomad', 'clinvar', 'score', 'reasons']));

@@ -80,7 +80,9 @@ describe('vartriage run --ped on the planted trio', () => {
     expect(gene(r, 'SCN1A').variant_score).toBeCloseTo(gene(s, 'SCN1A').variant_score * 0.1, 6);
     expect(gene(r, 'CFTR').variant_score).toBeCloseTo(gene(s, 'CFTR').variant_score * 0.1, 6);
     expect(rank(r, 'SCN1A')).toBeGreaterThan(rank(s, 'SCN1A'));
-    expect(rank(r, 'CFTR')).toBeGreaterThan(rank(s, 'CFTR'));
+    // CFTR's two hets are in cis: scored down to the last place (in the singleton run its
+    // imbalanced calls, 6/21 and 5/27 reads, already put it below GJB2, so rank alone cannot show it).
+    expect(rank(r, 'CFTR')).toBe(r.candidates.length);
     expect(rank(r, 'PAH')).toBeLessThan(rank(r, 'CFTR'));
   });
 

@@ -24,7 +24,7 @@ describe('example plugins and configured source on the demo', () => {
     expect(nsd1.plugin_scores).toEqual({ 'depth-aware-score': null });
     expect(nsd1.score).toBe(variantAt(base.results, 'chr5', 177151525).score);
     // TSV: appended column; report: the plugin line and the plugins table.
-    expect(r.tsv[0].slice(-2)).toEqual(['vcf_id', 'depth-aware-score']);
+    expect(r.tsv[0].slice(-2)).toEqual(['transcripts', 'depth-aware-score']);
     const scnRow = r.tsv.find((row) => row[8] === '166039568') as string[];
     expect(scnRow[scnRow.length - 1]).toBe('0.5');
     expect(r.html).toContain('depth-aware-score 0.5 <span class="source">[plugins]</span>');

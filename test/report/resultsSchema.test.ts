@@ -104,6 +104,24 @@ describe('docs/results.schema.json', () => {
     expect(JSON.stringify(r)).toContain('"segregation"');
   });
 
+  it('names every field a --transcripts all run writes (settings.transcripts, per-variant transcript lists)', () => {
+    const r = runAndRead(DEMO_VCF, path.join(dir, 'all'), ['--sex', 'female', '--transcripts', 'all']);
+    expectValid(r);
+    const schema = loadResultsSchema();
+    expect(undocumentedKeys(r, schema, schema)).toEqual([]);
+    expect((r.settings as { transcripts: string }).transcripts).toBe('all');
+    expect(JSON.stringify(r.candidates)).toContain('"mane_select"');
+  });
+
+  it('accepts a file written before settings.transcripts existed (added within version 1)', () => {
+    const copy = JSON.parse(JSON.stringify(demo));
+    expect(copy.settings.transcripts).toBe('canonical');
+    delete copy.settings.transcripts;
+    expectValid(copy);
+    copy.settings.transcripts = 'pick';
+    expect(validate(copy)).toBe(false);
+  });
+
   it('accepts a file written before score_distribution existed (added within version 1)', () => {
     const copy = JSON.parse(JSON.stringify(demo));
     delete copy.score_distribution;
