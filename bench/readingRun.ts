@@ -19,7 +19,8 @@ async function main(): Promise<void> {
   const index = await openTabixIndex(file);
   const shards = index ? await planShards(file, index, { contigLengths: new Map(header.contigs.map((c) => [c.name, c.length ?? 0])) }) : [wholeFileShard(file)];
   const pool = new Piscina({ filename: path.join(__dirname, 'readWorker.js'), minThreads: workers, maxThreads: workers });
-  const read = { sampleColumn: header.samples.length ? 9 : -1, displayName: file, compression: header.compression };
+  // The read options `vartriage run` passes (src/pipeline.ts): the proband's GT, DP, GQ and AD.
+  const read = { sampleColumn: header.samples.length ? 9 : -1, displayName: file, compression: header.compression, probandCall: true };
   const results = await Promise.all(shards.map((shard) => pool.run({ shard, read, mode } as ReadJob) as Promise<{ records: number; variants: number }>));
   await pool.destroy();
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;

@@ -4,6 +4,8 @@
  * walked without building strings other than the GT text.
  */
 
+import { shortText } from './byteStrings';
+
 const COLON = 58;
 const COMMA = 44;
 const DOT = 46;
@@ -96,7 +98,7 @@ export function readSampleFields(buf: Buffer, s: number, e: number, keys: Format
   for (let i = s; i <= e; i++) {
     if (i < e && buf[i] !== COLON) continue;
     if (k === keys.gt) {
-      out.gtText = i > from ? buf.toString('latin1', from, i) : '.';
+      out.gtText = i > from ? shortText(buf, from, i) : '.';
       readAlleles(buf, from, i, out.alleles);
     } else if (k === keys.dp) out.dp = intOrNull(buf, from, i);
     else if (k === keys.gq) out.gq = intOrNull(buf, from, i);

@@ -1,4 +1,5 @@
 import { InputError } from '../errors';
+import { shortText } from './byteStrings';
 import { emptySampleFields, FormatKeys, parseFormatKeys, readSampleFields, SampleFields } from './vcfSampleFields';
 
 /**
@@ -13,8 +14,6 @@ const LF = 10;
 const CR = 13;
 const HASH = 35;
 const COLON = 58;
-/** One-character strings by byte, so single-base alleles need no allocation. */
-const BASE: string[] = Array.from({ length: 256 }, (_, i) => String.fromCharCode(i));
 
 /** One scanned record; the same object is reused for every line, so copy what you keep. */
 export interface ScannedRecord {
@@ -61,9 +60,10 @@ export function scanVcfRecords(buf: Buffer, opts: ScanOptions, onRecord: (r: Sca
   const lastColumn = Math.max(opts.sampleColumn, ...familyColumns);
   const cols = new Int32Array(Math.max(11, lastColumn + 3));
   const need = lastColumn >= 0 ? lastColumn + 1 : 8;
-  // FORMAT keys are located once per distinct FORMAT string (most files use one or two).
-  let formatText = '';
+  // FORMAT keys are located again only when the FORMAT bytes differ from the previous record's.
   let formatKeys: FormatKeys | null = null;
+  let lastFormatStart = -1;
+  let lastFormatLen = -1;
   let lastChromStart = -1;
   let lastChromLen = -1;
   let lastFilterStart = -1;
@@ -121,9 +121,9 @@ export function scanVcfRecords(buf: Buffer, opts: ScanOptions, onRecord: (r: Sca
     lastChromLen = chromLen;
     rec.pos = parsePos(buf, cols[1], cols[2] - 1, opts.file, lineNo);
     rec.id = cols[3] - 1 - cols[2] === 1 && buf[cols[2]] === 46 ? '.' : buf.toString('utf8', cols[2], cols[3] - 1);
-    rec.ref = allele(buf, cols[3], cols[4] - 1);
+    rec.ref = shortText(buf, cols[3], cols[4] - 1);
     if (rec.ref.length === 0 || rec.ref === '.') throw new InputError(opts.file, 'REF is empty', lineNo);
-    rec.alt = allele(buf, cols[4], cols[5] - 1);
+    rec.alt = shortText(buf, cols[4], cols[5] - 1);
     if (rec.pos === 0 && !rec.alt.split(',').every((a) => a.includes('[') || a.includes(']'))) {
       // VCF 4.3 §1.6.1: POS 0 marks a telomere, which only a breakend allele can describe.
       throw new InputError(opts.file, 'POS 0 is allowed only for a telomeric breakend (VCF 4.3 §1.6.1; positions are 1-based)', lineNo);
@@ -138,11 +138,10 @@ export function scanVcfRecords(buf: Buffer, opts: ScanOptions, onRecord: (r: Sca
     rec.infoEnd = Math.min(cols[8] - 1, stop);
     rec.gtCount = opts.sampleColumn >= 0 ? readGt(buf, cols[8], cols[9] - 1, cols[opts.sampleColumn], cols[opts.sampleColumn + 1] - 1, rec.gt) : 0;
     if (familyColumns.length > 0) {
-      const text = buf.toString('latin1', cols[8], cols[9] - 1);
-      if (formatKeys === null || text !== formatText) {
-        formatText = text;
-        formatKeys = parseFormatKeys(buf, cols[8], cols[9] - 1);
-      }
+      const formatLen = cols[9] - 1 - cols[8];
+      if (formatKeys === null || !sameBytes(buf, lastFormatStart, lastFormatLen, cols[8], formatLen)) formatKeys = parseFormatKeys(buf, cols[8], cols[9] - 1);
+      lastFormatStart = cols[8];
+      lastFormatLen = formatLen;
       for (let j = 0; j < familyColumns.length; j++) readSampleFields(buf, cols[familyColumns[j]], cols[familyColumns[j] + 1] - 1, formatKeys, rec.family[j]);
     }
     rec.line = lineNo ?? 0;
@@ -150,37 +149,6 @@ export function scanVcfRecords(buf: Buffer, opts: ScanOptions, onRecord: (r: Sca
     start = end + 1;
   }
   return line;
-}
-
-/** Strings of alleles of 2 to 4 ASCII bytes, keyed by their bytes packed in one small integer. */
-const SHORT_ALLELES = new Map<number, string>();
-const SHORT_ALLELES_MAX = 1 << 14;
-
-/**
- * REF or ALT text of buf[s, e): one-base alleles (nine in ten records) from a table, short indels
- * from a cache, so neither allocates nor calls into native code.
- */
-function allele(buf: Buffer, s: number, e: number): string {
-  const len = e - s;
-  if (len === 1) return BASE[buf[s]];
-  if (len >= 2 && len <= 4) {
-    let key = len;
-    let ascii = true;
-    for (let i = s; i < e; i++) {
-      const c = buf[i];
-      if (c >= 128) ascii = false;
-      key = key * 128 + c;
-    }
-    if (ascii) {
-      let a = SHORT_ALLELES.get(key);
-      if (a === undefined) {
-        a = buf.toString('latin1', s, e);
-        if (SHORT_ALLELES.size < SHORT_ALLELES_MAX) SHORT_ALLELES.set(key, a);
-      }
-      return a;
-    }
-  }
-  return buf.toString('latin1', s, e);
 }
 
 /** Byte equality of two short ranges of one buffer (a JS loop beats a native call at this size). */
