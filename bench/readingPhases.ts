@@ -55,7 +55,7 @@ async function main(): Promise<void> {
     },
     read_shard: () => {
       let variants = 0;
-      for (const s of shards) variants += readShard(s, { sampleColumn, displayName: file, compression: 'bgzf' }, aliases).variants.length;
+      for (const s of shards) variants += readShard(s, { sampleColumn, displayName: file, compression: 'bgzf', probandCall: true }, aliases).variants.length;
       return variants;
     },
   };

@@ -100,7 +100,7 @@ export function blockHeaderAt(buf: Buffer, p: number, file: string, fileOffset: 
  *
  * One `inflateRawSync` per block with a 64 KiB output chunk: the default 16 KiB chunk makes zlib
  * return a BGZF block (up to 64 KiB) in several pieces that are then concatenated, which cost a
- * third more time on the 5M-record benchmark file (docs/adr/0002-reading-hot-path.md).
+ * third more time on the 5M-record benchmark file (docs/adr/0003-reading-hot-path.md).
  */
 export function inflateBlockInto(buf: Buffer, h: BlockHeader, out: Buffer, outOffset: number, file: string, blockOffset: number): void {
   if (h.isize === 0) return;

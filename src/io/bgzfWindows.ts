@@ -9,7 +9,7 @@ import type { VirtualRange } from './tabixIndex';
  *
  * Why not inflate a shard into one buffer: a shard is ~20 MB of text; writing it to fresh memory
  * faults in every page, and scanning it afterwards reads it back from RAM. A ~256 KiB window stays
- * in cache between inflate and scan and is never reallocated (docs/adr/0002-reading-hot-path.md).
+ * in cache between inflate and scan and is never reallocated (docs/adr/0003-reading-hot-path.md).
  */
 
 const LF = 10;

@@ -9,7 +9,7 @@ import { inflateBlocks } from './bgzf';
  *
  * Why not @gmod/tabix here: it builds one VirtualOffset object per linear-index entry and chunk, and
  * on a genome-scale VCF (188k linear entries) that took 0.35-0.8 s of the main thread before any
- * worker could start (docs/adr/0002-reading-hot-path.md). Queries answer exactly what
+ * worker could start (docs/adr/0003-reading-hot-path.md). Queries answer exactly what
  * `TBI.blocksForRange` answers (same bins, same linear-index floor, same chunk merging); the test
  * compares both on real indexes. CSI indexes still go through @gmod/tabix.
  */
