@@ -41,7 +41,7 @@ interface RunOut {
   peak_rss_mb: number;
 }
 
-function ours(file: string, workers: number, mode: 'parse' | 'normalise'): RunOut {
+function ours(file: string, workers: number, mode: 'parse' | 'normalise' | 'normalise-gt'): RunOut {
   let b: RunOut | null = null;
   for (let i = 0; i < REPEATS; i++) {
     const r = spawnSync(process.execPath, [path.join(__dirname, 'readingRun.js'), file, String(workers), mode], { encoding: 'utf8' });
@@ -57,11 +57,11 @@ function measure(file: string) {
   const bcftools = best(() => wall(`bcftools view -H '${file}' 2>/dev/null | wc -l`));
   const records = Number(bcftools.out);
   const runs: Record<string, RunOut & { variants_per_s: number }> = {};
-  for (const mode of ['parse', 'normalise'] as const) {
+  for (const mode of ['parse', 'normalise', 'normalise-gt'] as const) {
     for (const workers of [1, 2]) {
       const o = ours(file, workers, mode);
       if (o.records !== records) throw new Error(`${file}: we read ${o.records} records, bcftools ${records}`);
-      runs[`${mode}_${workers}w`] = { ...o, variants_per_s: Math.round(o.variants / o.wall_s) };
+      runs[`${mode.replace('-', '_')}_${workers}w`] = { ...o, variants_per_s: Math.round(o.variants / o.wall_s) };
     }
   }
   const main = runs.normalise_2w;
@@ -83,13 +83,15 @@ function main(): void {
     process.stderr.write(`building ${GENOME} (5M records)...\n`);
     makeGenomeVcf(GENOME, 5_000_000);
   }
+  const loadBefore = os.loadavg();
   const genome = measure(GENOME);
   const exome = measure(EXOME);
   const result = {
     benchmark: 'reading',
     date: new Date().toISOString(),
     machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? '', node: process.version },
-    method: `best of ${REPEATS} wall times; ours = plan shards from the index + piscina workers running src/annotate/readShard (parse + normalise) or the scanner alone (parse); peak RSS of our process`,
+    load: { before: loadBefore, after: os.loadavg() },
+    method: `best of ${REPEATS} wall times; ours = plan shards from the index + piscina workers running src/annotate/readShard (normalise: as vartriage run reads, with the proband's GT/DP/GQ/AD; normalise_gt: GT only, as before the call-confidence evidence) or the line windows and scanner alone (parse); peak RSS of our process; load average before and after in load`,
     file: genome.file,
     records: genome.records,
     workers: 2,

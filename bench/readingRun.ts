@@ -1,6 +1,8 @@
 /**
  * One reading configuration in a fresh process (so peak RSS is its own):
- *   node dist/bench/readingRun.js FILE WORKERS parse|normalise
+ *   node dist/bench/readingRun.js FILE WORKERS parse|normalise|normalise-gt
+ * normalise reads what `vartriage run` reads (the proband's GT, DP, GQ and AD); normalise-gt only
+ * the GT (the reading path before the call-confidence evidence, for comparison with older figures).
  * Prints one JSON line: {wall_s, records, variants, shards, peak_rss_mb}.
  */
 import * as path from 'node:path';
@@ -20,8 +22,8 @@ async function main(): Promise<void> {
   const shards = index ? await planShards(file, index, { contigLengths: new Map(header.contigs.map((c) => [c.name, c.length ?? 0])) }) : [wholeFileShard(file)];
   const pool = new Piscina({ filename: path.join(__dirname, 'readWorker.js'), minThreads: workers, maxThreads: workers });
   // The read options `vartriage run` passes (src/pipeline.ts): the proband's GT, DP, GQ and AD.
-  const read = { sampleColumn: header.samples.length ? 9 : -1, displayName: file, compression: header.compression, probandCall: true };
-  const results = await Promise.all(shards.map((shard) => pool.run({ shard, read, mode } as ReadJob) as Promise<{ records: number; variants: number }>));
+  const read = { sampleColumn: header.samples.length ? 9 : -1, displayName: file, compression: header.compression, probandCall: mode !== 'normalise-gt' };
+  const results = await Promise.all(shards.map((shard) => pool.run({ shard, read, mode: mode === 'parse' ? 'parse' : 'normalise' } as ReadJob) as Promise<{ records: number; variants: number }>));
   await pool.destroy();
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   const records = results.reduce((a, r) => a + r.records, 0);
