@@ -1,0 +1,92 @@
+import type { AnnotatedVariant } from '../annotate/types';
+import { MODE_LABELS, ModeName } from './inheritance';
+import type { SegregationVerdict } from './segregation';
+import type { SegregationCheck } from './segregationFit';
+import type { VariantEvidence } from './variantScore';
+
+/** Sex as the genotype check reads it (X-linked modes). */
+export type ProbandSex = 'male' | 'female' | 'unknown';
+
+/** One variant of a gene with the consequence it has on that gene and its evidence. */
+export interface GeneVariant {
+  v: AnnotatedVariant;
+  consequence: string;
+  transcript: string;
+  location: string | null;
+  hgvsC: string | null;
+  hgvsP: string | null;
+  evidence: VariantEvidence;
+}
+
+/** The best way the gene's genotypes explain one of its diseases' modes, and what it scores. */
+export interface GenotypeFit {
+  mode: ModeName | null;
+  score: number;
+  fits: boolean;
+  used: GeneVariant[];
+  explanation: string;
+  /** With --ped: the segregation verdict of each mode tried (the chosen one first). */
+  verdicts?: SegregationVerdict[];
+}
+
+/**
+ * Weight of a gene whose genotype fits none of its modes (one heterozygous variant in a recessive
+ * gene): a second hit may have been missed (structural, low coverage), so it is kept but scored down.
+ */
+const INCOMPATIBLE_GENOTYPE_FACTOR = 0.5;
+
+function byScore(a: GeneVariant, b: GeneVariant): number {
+  return b.evidence.score - a.evidence.score || a.v.pos - b.v.pos;
+}
+
+/**
+ * Checks the genotypes against each mode of inheritance of the gene's diseases and keeps the best
+ * fit: one allele for dominant modes, two (homozygous or two heterozygous variants) for recessive,
+ * one on X for a male in X-linked recessive.
+ */
+export function genotypeFit(list: GeneVariant[], modes: ModeName[], sex: ProbandSex, segregation?: SegregationCheck): GenotypeFit {
+  const sorted = [...list].sort(byScore);
+  const top = sorted[0];
+  const options: GenotypeFit[] = [];
+  const single = (mode: ModeName | null, why: string): GenotypeFit => ({ mode, score: top.evidence.score, fits: true, used: [top], explanation: why });
+  const biallelic = (mode: ModeName): GenotypeFit | null => {
+    const hom = sorted.find((g) => g.v.zygosity === 'hom' || g.v.zygosity === 'hemi');
+    const hets = sorted.filter((g) => g.v.zygosity === 'het' || g.v.zygosity === 'unknown');
+    const homFit: GenotypeFit | null = hom ? { mode, score: hom.evidence.score, fits: true, used: [hom], explanation: `${hom.v.zygosity === 'hemi' ? 'hemizygous' : 'homozygous'} variant fits ${MODE_LABELS[mode]}` } : null;
+    const pairFit: GenotypeFit | null =
+      hets.length >= 2
+        ? { mode, score: (hets[0].evidence.score + hets[1].evidence.score) / 2, fits: true, used: [hets[0], hets[1]], explanation: `two heterozygous variants (possible compound heterozygote, phase unknown) fit ${MODE_LABELS[mode]}` }
+        : null;
+    const fits = [homFit, pairFit].filter((x): x is GenotypeFit => x !== null).sort((a, b) => b.score - a.score);
+    return fits[0] ?? null;
+  };
+  if (modes.length === 0) options.push(single(null, 'no inheritance mode annotated for this gene: best single variant used'));
+  for (const mode of modes) {
+    if (mode === 'AD' || mode === 'XD' || mode === 'MT') options.push(single(mode, `one variant fits ${MODE_LABELS[mode]}`));
+    else if (mode === 'XR' && sex === 'male' && top.v.chrom.replace(/^chr/, '') === 'X') options.push(single(mode, `one variant on X in a male fits ${MODE_LABELS[mode]}`));
+    else {
+      const fit = biallelic(mode);
+      if (fit) options.push(fit);
+    }
+  }
+  const family = segregation ? withSegregation(options, sorted, segregation) : null;
+  if (family) return family;
+  options.sort((a, b) => b.score - a.score);
+  if (options.length > 0) return options[0];
+  // No annotated mode fits (for example a single heterozygous variant in a recessive gene): the
+  // gene stays visible, at half its variant score, and says why.
+  return { mode: modes[0] ?? null, score: top.evidence.score * INCOMPATIBLE_GENOTYPE_FACTOR, fits: false, used: [top], explanation: `genotype fits none of ${modes.map((m) => MODE_LABELS[m]).join(', ')}: score × ${INCOMPATIBLE_GENOTYPE_FACTOR}` };
+}
+
+// ---- family (--ped): segregation as a post-filter of genotypeFit's options (segregationFit.ts) ----
+
+function withSegregation(options: GenotypeFit[], sorted: GeneVariant[], segregation: SegregationCheck): GenotypeFit | null {
+  const refined = segregation.refine(options, sorted).sort((a, b) => b.score - a.score);
+  if (refined.length === 0) return null;
+  return { ...refined[0], verdicts: refined.map((o) => o.verdict).filter((v): v is SegregationVerdict => v !== undefined) };
+}
+
+/** A gene the HPO release has no disease for: any mode may apply; the best-scoring fit is taken. */
+export function novelGeneFit(list: GeneVariant[], sex: ProbandSex, segregation?: SegregationCheck): GenotypeFit {
+  return genotypeFit(list, ['AD', 'AR', 'XR'], sex, segregation);
+}
