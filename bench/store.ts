@@ -17,7 +17,8 @@ import * as path from 'node:path';
 import type { AnnotatedVariant } from '../src/annotate/types';
 import type { Candidate } from '../src/prioritise/types';
 import { buildStore, Lookup, StoreReader } from '../src/store';
-import { decompress, compress } from '../src/store/codec';
+import { compress, decompress } from '../src/store/codec';
+import { blockColumns, DecodedBlock } from '../src/store/warmBlock';
 import { DEFAULT_BLOCK_ROWS } from '../src/store/warm';
 import { coldHeader, coldLine } from '../src/store/coldFormat';
 import { reportableReasons, toStored } from '../src/store/storedVariant';
@@ -156,15 +157,16 @@ function main(): void {
     lookups[kind] = { ...summary(ms), mean_hits: Math.round((hits / list.length) * 10) / 10, empty };
     console.error(`${kind}: p50 ${lookups[kind].p50_ms} ms, p99 ${lookups[kind].p99_ms} ms, ${lookups[kind].mean_hits} hits, ${empty} empty`);
   }
-  // Machine noise floor: the same fixed piece of work (inflating one warm block, about the cost of
-  // a block-cache miss) timed as many times; its p99 shows what preemption by other jobs adds.
+  // Machine noise floor: the same fixed piece of work (opening one warm block and decoding a row,
+  // about the cost of a block-cache miss) timed as many times; its p99 shows what preemption by
+  // other jobs adds.
   const probe = new Database(path.join(storeDir, manifest.files.warm), { readonly: true });
   const probeBlock = (probe.prepare('SELECT data FROM block WHERE id = 1').get() as { data: Buffer }).data;
   probe.close();
   const noiseMs: number[] = [];
   for (let i = 0; i < LOOKUPS; i++) {
     const s = process.hrtime.bigint();
-    decompress('deflate', probeBlock);
+    new DecodedBlock(probeBlock, 'chr1', 0).materialize([7]);
     noiseMs.push(Number(process.hrtime.bigint() - s) / 1e6);
   }
   const hotOnly: Record<string, ReturnType<typeof summary>> = {};
@@ -221,24 +223,40 @@ function main(): void {
   }
   check.close();
 
-  // Codec comparison on the real blocks: re-compress every warm block with the other codec.
+  // Where the warm bytes go: each table's payload, and each block column inflated and re-compressed
+  // with every codec (every 4th block; QUICK: every 16th), decode time per column included.
   const db = new Database(files.warm, { readonly: true });
-  const codecs = { deflate: { bytes: 0, decode_ms: 0 }, brotli: { bytes: 0, decode_ms: 0 } };
-  let raw = 0;
-  let blocks = 0;
-  for (const row of db.prepare(`SELECT data FROM block ORDER BY id${QUICK ? ' LIMIT 0' : ''}`).iterate() as Iterable<{ data: Buffer }>) {
-    const plain = decompress('deflate', row.data);
-    raw += plain.length;
-    blocks++;
-    for (const c of ['deflate', 'brotli'] as const) {
-      const packed = c === 'deflate' ? row.data : compress(c, plain);
-      codecs[c].bytes += packed.length;
-      const s = process.hrtime.bigint();
-      decompress(c, packed);
-      codecs[c].decode_ms += Number(process.hrtime.bigint() - s) / 1e6;
+  const tableBytes: Record<string, number> = {};
+  for (const [name, sql] of Object.entries({
+    blocks: 'SELECT SUM(length(data)) FROM block',
+    rsid_pages: 'SELECT SUM(length(data)) FROM rsid_pages',
+    clinvar_postings: 'SELECT SUM(length(data)) FROM postings',
+    rsid_multi_rows: 'SELECT COUNT(*) FROM rsid_multi',
+    text_postings_rows: 'SELECT COUNT(*) FROM text_postings',
+  })) tableBytes[name] = (db.prepare(sql).pluck().get() as number | null) ?? 0;
+  const columns: Record<string, { raw: number; stored: number; deflate: number; brotli: number; deflate_decode_ms: number; brotli_decode_ms: number }> = {};
+  let sampledRows = 0;
+  const every = QUICK ? 16 : 4;
+  for (const row of db.prepare(`SELECT data, n_rows FROM block WHERE id % ${every} = 0 ORDER BY id`).iterate() as Iterable<{ data: Buffer; n_rows: number }>) {
+    sampledRows += row.n_rows;
+    for (const c of blockColumns(row.data)) {
+      const acc = (columns[c.name] ??= { raw: 0, stored: 0, deflate: 0, brotli: 0, deflate_decode_ms: 0, brotli_decode_ms: 0 });
+      acc.raw += c.raw.length;
+      acc.stored += c.stored;
+      for (const codec of ['deflate', 'brotli'] as const) {
+        const packed = compress(codec, c.raw);
+        acc[codec] += packed.length;
+        const s = process.hrtime.bigint();
+        decompress(codec, packed);
+        acc[`${codec}_decode_ms`] += Number(process.hrtime.bigint() - s) / 1e6;
+      }
     }
   }
   db.close();
+  const perRow = (b: number) => Math.round((b / sampledRows) * 1000) / 1000;
+  const warmColumns = Object.fromEntries(
+    Object.entries(columns).map(([name, c]) => [name, { raw: perRow(c.raw), stored: perRow(c.stored), deflate: perRow(c.deflate), brotli: perRow(c.brotli), deflate_decode_us_per_block: Math.round((c.deflate_decode_ms * 1000 * 2048) / sampledRows), brotli_decode_us_per_block: Math.round((c.brotli_decode_ms * 1000 * 2048) / sampledRows) }]),
+  );
 
   const result = {
     benchmark: 'store',
@@ -260,11 +278,8 @@ function main(): void {
     bytes_per_variant: { hot: perVariant(sizes.hot), warm: perVariant(sizes.warm), cold: perVariant(sizes.cold_vcfgz + sizes.cold_tbi), cold_vcfgz: perVariant(sizes.cold_vcfgz), hot_per_hot_row: Math.round((sizes.hot / Math.max(1, manifest.counts.hot)) * 10) / 10 },
     warm_to_vcfgz_ratio: Math.round((sizes.warm / sizes.cold_vcfgz) * 1000) / 1000,
     sites_only_vcfgz: { bytes: sitesOnlyBytes, bytes_per_variant: perVariant(sitesOnlyBytes), warm_ratio: Math.round((sizes.warm / sitesOnlyBytes) * 1000) / 1000, note: 'the same records without FORMAT/sample columns, same BGZF writer; the cold tier as written carries GT' },
-    warm_codecs: {
-      raw_bytes_per_block: Math.round(raw / blocks),
-      deflate: { bytes: codecs.deflate.bytes, decode_ms_per_block: Math.round((codecs.deflate.decode_ms / blocks) * 1000) / 1000 },
-      brotli: { bytes: codecs.brotli.bytes, decode_ms_per_block: Math.round((codecs.brotli.decode_ms / blocks) * 1000) / 1000 },
-    },
+    warm_tables_bytes_per_variant: { blocks: perVariant(tableBytes.blocks), rsid_index: perVariant(tableBytes.rsid_pages), clinvar_postings: perVariant(tableBytes.clinvar_postings), rsid_multi_rows: tableBytes.rsid_multi_rows, text_postings_rows: tableBytes.text_postings_rows },
+    warm_columns_bytes_per_variant: { note: `per column: raw, as stored, and re-compressed with deflate (level 6) and brotli (quality 9); decode time per 2,048-row block; sampled every ${every}th block`, ...warmColumns },
   };
   const name = TOTAL === 5_000_000 && BLOCK_ROWS === DEFAULT_BLOCK_ROWS && !QUICK ? 'store.json' : `store-${TOTAL}-${BLOCK_ROWS}rows${QUICK ? '-quick' : ''}.json`;
   const out = path.join(ROOT, 'bench', 'results', name);
