@@ -1,7 +1,5 @@
 import type { CommandModule } from 'yargs';
-import { defaultThreads } from '../pipeline';
-import { annotateToShardFile } from '../run/shardRun';
-import { LogArgs, loggerFrom, progressFrom, withLogOptions } from './common';
+import { defaultThreads, LogArgs, loggerFrom, progressFrom, withLogOptions } from './common';
 
 export interface AnnotateArgs extends LogArgs {
   vcf: string;
@@ -32,6 +30,7 @@ export const annotateCommand: CommandModule<object, AnnotateArgs> = {
         return true;
       }) as never,
   handler: async (a) => {
+    const { annotateToShardFile } = await import('../run/shardRun');
     await annotateToShardFile({
       vcf: a.vcf,
       reference: a.reference,

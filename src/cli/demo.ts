@@ -1,8 +1,7 @@
 import * as path from 'node:path';
 import type { CommandModule } from 'yargs';
 import { readTermInputs } from '../io/hpoInput';
-import { defaultThreads, runPipeline } from '../pipeline';
-import { LogArgs, loggerFrom, progressFrom, withLogOptions } from './common';
+import { defaultThreads, LogArgs, loggerFrom, progressFrom, withLogOptions } from './common';
 
 interface DemoArgs extends LogArgs {
   out: string;
@@ -23,6 +22,7 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
       .option('threads', { alias: 't', type: 'number', default: defaultThreads() }) as never,
   handler: async (a) => {
     const vcf = path.join(PACKAGE_ROOT, 'samples', 'demo-proband.vcf.gz');
+    const { runPipeline } = await import('../pipeline');
     const results = await runPipeline({
       vcf,
       phenotype: { observed: readTermInputs(DEMO_HPO, undefined, '--hpo'), excluded: [] },
