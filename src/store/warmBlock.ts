@@ -17,7 +17,11 @@ import { REPORTABLE_REASONS, ReportableReason, StoredVariant } from './types';
  * Layout: u8 format, varint rows, varint columns, varint checkpoint interval C, then per column
  * u8 codec (index in CODECS) and varint stored length, then the stored columns in `Column` order.
  * A column, once inflated: the byte offset (delta-coded varints, from the end of this list) of
- * every C-th row after row 0, then the rows.
+ * every C-th row after row 0, then the rows. The rsID numbers column is the exception: its
+ * checkpoints count rsIDs rather than bytes, and after them come varint m, u8 width w and the m
+ * numbers as w little-endian byte planes (all lowest bytes first): rsIDs are close to uniformly
+ * random, so deflate gains only from the skewed high planes, which interleaved bytes hide (about
+ * 0.5 B per allele, docs/adr/0001).
  */
 export const BLOCK_FORMAT = 4;
 
@@ -38,7 +42,10 @@ const enum Column {
   Pos,
   Ref,
   Alt,
+  /** Per row a tag; text IDs inline. */
   Id,
+  /** The numbers of ID_RS rows, as byte planes. */
+  IdNumber,
   Filter,
   Qual,
   Zygosity,
@@ -60,7 +67,7 @@ const enum Column {
   Clinvar,
 }
 export const COLUMN_NAMES = [
-  'dict', 'pos', 'ref', 'alt', 'id', 'filter', 'qual', 'zygosity', 'line', 'consequence', 'rank', 'reportable', 'genes',
+  'dict', 'pos', 'ref', 'alt', 'id', 'id_number', 'filter', 'qual', 'zygosity', 'line', 'consequence', 'rank', 'reportable', 'genes',
   'gnomad_flags', 'gnomad_ac', 'gnomad_an', 'gnomad_nhomalt', 'gnomad_af', 'gnomad_grpmax_af', 'gnomad_codes', 'clinvar',
 ] as const;
 const COLUMN_COUNT = COLUMN_NAMES.length;
@@ -108,9 +115,10 @@ export function encodeBlock(rows: StoredVariant[], codecs: ColumnCodecs = DEFAUL
   };
   let prevPos = 0;
   const checkpoints: number[][] = cols.map(() => []);
+  const rsNumbers: number[] = [];
   for (let i = 0; i < rows.length; i++) {
     const v = rows[i];
-    if (i > 0 && i % CHECKPOINT_ROWS === 0) cols.forEach((c, k) => checkpoints[k].push(c.length));
+    if (i > 0 && i % CHECKPOINT_ROWS === 0) cols.forEach((c, k) => checkpoints[k].push(k === Column.IdNumber ? rsNumbers.length : c.length));
     if (v.pos1 < prevPos) throw new Error(`warm block rows out of order at ${v.chrom}:${v.pos1}`);
     cols[Column.Pos].varint(v.pos1 - prevPos);
     prevPos = v.pos1;
@@ -121,7 +129,7 @@ export function encodeBlock(rows: StoredVariant[], codecs: ColumnCodecs = DEFAUL
     if (v.id === '.') idc.u8(ID_NONE);
     else if (rs && String(Number(rs[1])) === rs[1]) {
       idc.u8(ID_RS);
-      idc.varint(Number(rs[1]));
+      rsNumbers.push(Number(rs[1]));
     } else {
       idc.u8(ID_TEXT);
       idc.str(v.id);
@@ -174,6 +182,7 @@ export function encodeBlock(rows: StoredVariant[], codecs: ColumnCodecs = DEFAUL
   const d = cols[Column.Dict];
   d.varint(dict.size);
   for (const s of dict.keys()) d.str(s);
+  writePlanes(cols[Column.IdNumber], rsNumbers);
   const stored = cols.map((col, k) => {
     const w = new ByteWriter(col.length + 16);
     let prev = 0;
@@ -215,14 +224,31 @@ export function blockColumns(blob: Buffer): Array<{ name: string; codec: Codec; 
   });
 }
 
+/** varint m, u8 width, then the m numbers as `width` little-endian byte planes. */
+function writePlanes(w: ByteWriter, values: number[]): void {
+  let width = 0;
+  for (const v of values) {
+    if (!Number.isSafeInteger(v) || v < 0) throw new Error(`rsID number out of range: ${v}`);
+    while (v >= 256 ** width) width++;
+  }
+  w.varint(values.length);
+  w.u8(width);
+  const planes = Buffer.alloc(values.length * width);
+  values.forEach((v, i) => {
+    for (let b = 0; b < width; b++, v = Math.floor(v / 256)) planes[b * values.length + i] = v % 256;
+  });
+  w.bytes(planes);
+}
+
 type Skip = (r: ByteReader) => void;
 
 const skipStr: Skip = (r) => r.skipStr();
 const skipNum: Skip = skipNumber;
-const skipId: Skip = (r) => {
-  const tag = r.u8();
-  if (tag === ID_RS) r.varint();
-  else if (tag === ID_TEXT) r.skipStr();
+/** Over [ID tags, rsID number index] in step. */
+const skipId = (rs: ByteReader[]): void => {
+  const tag = rs[0].u8();
+  if (tag === ID_RS) rs[1].at++;
+  else if (tag === ID_TEXT) rs[0].skipStr();
 };
 const skipVarint: Skip = (r) => void r.varint();
 const skipU8: Skip = (r) => void r.at++;
@@ -267,8 +293,11 @@ interface InflatedColumn {
   buf: Buffer;
   /** Offset of row 0 in `buf`. */
   start: number;
-  /** Byte offset (from `start`) of rows 0, C, 2C, ... */
+  /** Byte offset (from `start`) of rows 0, C, 2C, ... (for the rsID numbers: their index). */
   checkpoints: Uint32Array;
+  /** rsID numbers column: how many, and bytes per number (planes of `count` bytes from `start`). */
+  count?: number;
+  width?: number;
 }
 
 /** A stored block: positions and REF spans decoded up front, every other column inflated and walked on demand. */
@@ -327,9 +356,21 @@ export class DecodedBlock {
       const n = Math.max(0, Math.ceil(this.rows / this.checkpointRows) - 1);
       const checkpoints = new Uint32Array(n + 1);
       for (let k = 1; k <= n; k++) checkpoints[k] = checkpoints[k - 1] + r.varint();
-      c = this.inflated[col] = { buf, start: r.at, checkpoints };
+      if (col === Column.IdNumber) {
+        const count = r.varint();
+        const width = r.u8();
+        c = this.inflated[col] = { buf, start: r.at, checkpoints, count, width };
+      } else c = this.inflated[col] = { buf, start: r.at, checkpoints };
     }
     return c;
+  }
+
+  /** The rsID number at index `at` of the planes (a reader of the IdNumber column holds the index as start + at). */
+  private rsNumber(at: number): number {
+    const c = this.column(Column.IdNumber);
+    let v = 0;
+    for (let b = c.width! - 1; b >= 0; b--) v = v * 256 + c.buf[c.start + b * c.count! + at];
+    return v;
   }
 
   private reader(col: Column): ByteReader {
@@ -374,10 +415,11 @@ export class DecodedBlock {
     const rsNumber = rs && String(Number(rs[1])) === rs[1] ? Number(rs[1]) : -1;
     const out: number[] = [];
     const r = this.reader(Column.Id);
+    let k = 0;
     for (let i = 0; i < this.rows; i++) {
       const tag = r.u8();
       if (tag === ID_RS) {
-        if (r.varint() === rsNumber) out.push(i);
+        if (this.rsNumber(k++) === rsNumber) out.push(i);
       } else if (tag === ID_TEXT) {
         const n = r.varint();
         if (r.buf.toString('utf8', r.at, r.at + n).split(';').includes(id)) out.push(i);
@@ -437,9 +479,10 @@ export class DecodedBlock {
     const dict = this.dict;
     const refs = column(Column.Ref, skipStr, (r) => r.str());
     const alts = column(Column.Alt, skipStr, (r) => r.str());
-    const ids = column(Column.Id, skipId, (r) => {
-      const tag = r.u8();
-      return tag === ID_NONE ? '.' : tag === ID_RS ? `rs${r.varint()}` : r.str();
+    const numbers = this.column(Column.IdNumber);
+    const ids = walk([Column.Id, Column.IdNumber], skipId, (rs) => {
+      const tag = rs[0].u8();
+      return tag === ID_NONE ? '.' : tag === ID_RS ? `rs${this.rsNumber(rs[1].at++ - numbers.start)}` : rs[0].str();
     });
     const filters = column(Column.Filter, skipVarint, (r) => dict[r.varint()]);
     const quals = column(Column.Qual, skipNum, readNumber);
