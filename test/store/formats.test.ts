@@ -29,6 +29,10 @@ const ODDITIES: Array<[string, Partial<AnnotatedVariant>]> = [
   ['gnomAD counts that are not non-negative integers', { pos: 120, gnomad: { af: 0.5, ac: 2.5, an: 5, nhomalt: -1, grpmaxAf: 0.5, grpmax: 'amr', filter: 'PASS' } }],
   ['gnomAD AN 0', { pos: 121, gnomad: { af: 0, ac: 0, an: 0, nhomalt: 0, grpmaxAf: null, grpmax: '', filter: 'AC0' } }],
   ['ClinVar with INFO-special characters', { pos: 122, clinvar: { id: '12345', significance: 'Pathogenic/Likely_pathogenic', reviewStatus: 'criteria_provided,_multiple_submitters', stars: 2, conditions: ['A; b=c, 50% "x"\tt', 'Ménière disease', ''] } }],
+  ['N substitution (not a coded SNV)', { ref: 'N', alt: 'A', pos: 123 }],
+  ['lower-case bases kept as written', { ref: 'a', alt: 'g', pos: 123 }],
+  ['MNV', { ref: 'AC', alt: 'GT', pos: 123 }],
+  ['REF equal to ALT', { ref: 'T', alt: 'T', pos: 123 }],
 ];
 
 function stored(): StoredVariant[] {
