@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import yargs from 'yargs';
 import { InputError } from '../errors';
-import { cancelRun } from '../pipeline';
+import { cancelRun } from '../run/cancel';
 import { toolVersion } from '../version';
 import { annotateCommand } from './annotate';
 import { cohortCommand } from './cohort';

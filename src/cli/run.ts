@@ -4,8 +4,8 @@ import type { ExtraFilters } from '../prioritise/filters';
 import { InputError } from '../errors';
 import { readTermInputs } from '../io/hpoInput';
 import { PhenopacketInput, readPhenopacket } from '../io/phenopacket';
-import { defaultThreads, RunOptions, runPipeline } from '../pipeline';
-import { LogArgs, loggerFrom, progressFrom, recordedCommand, transcriptsFrom, TranscriptsArgs, withLogOptions, withTranscriptsOption } from './common';
+import type { RunOptions } from '../pipeline';
+import { defaultThreads, LogArgs, loggerFrom, progressFrom, recordedCommand, transcriptsFrom, TranscriptsArgs, withLogOptions, withTranscriptsOption } from './common';
 
 /** Arguments of withRankingOptions. */
 export interface RankingArgs {
@@ -125,6 +125,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
     const pp = a.phenopacket ? readPhenopacket(a.phenopacket) : undefined;
     const vcf = a.vcf ?? pp?.vcf;
     if (!vcf) throw new InputError(a.phenopacket ?? '--vcf', 'no VCF given and none named in files[]');
+    // Loaded here, not at start-up: other commands (query) do not need the pipeline.
+    const { runPipeline } = await import('../pipeline');
     await runPipeline({
       vcf,
       phenotype: phenotypeFrom(a, pp),
