@@ -32,9 +32,9 @@ export interface RankingArgs {
 export function extraFiltersFrom(a: RankingArgs): ExtraFilters {
   const excludeConsequences = (a['exclude-consequence'] ?? '').split(',').map((t) => t.trim()).filter((t) => t !== '');
   for (const t of excludeConsequences) {
-    if (!(CONSEQUENCE_ORDER as readonly string[]).includes(t)) throw new Error(`--exclude-consequence: "${t}" is not a Sequence Ontology term vartriage writes (one of ${CONSEQUENCE_ORDER.join(', ')})`);
+    if (!(CONSEQUENCE_ORDER as readonly string[]).includes(t)) throw new InputError('--exclude-consequence', `"${t}" is not a Sequence Ontology term vartriage writes (one of ${CONSEQUENCE_ORDER.join(', ')})`);
   }
-  for (const k of ['min-qual', 'min-gq', 'min-dp'] as const) if (!(a[k] >= 0)) throw new Error(`--${k}: expected a number >= 0, got ${a[k]}`);
+  for (const k of ['min-qual', 'min-gq', 'min-dp'] as const) if (!(a[k] >= 0)) throw new InputError(`--${k}`, `expected a number >= 0, got ${a[k]}`);
   return { minQual: a['min-qual'], minGq: a['min-gq'], minDp: a['min-dp'], excludeConsequences };
 }
 
