@@ -6,6 +6,9 @@
  *   npm run bench:store                 # 5,000,000 variants, writes bench/results/store.json
  *   VARIANTS=200000 npm run bench:store # a quick run (writes bench/results/store-200000-2048rows.json)
  *   BLOCK_ROWS=4096 npm run bench:store # another warm block size, for comparison
+ *   QUICK=1 VARIANTS=1000000 npm run bench:store
+ *                                       # sizes and in-process lookups only (no CLI, tabix or codec
+ *                                       # runs): the sampled variant used while iterating on encodings
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -14,9 +17,14 @@ import * as path from 'node:path';
 import type { AnnotatedVariant } from '../src/annotate/types';
 import type { Candidate } from '../src/prioritise/types';
 import { buildStore, Lookup, StoreReader } from '../src/store';
-import { decompress, compress } from '../src/store/codec';
+import { compress, decompress } from '../src/store/codec';
+import { blockColumns, DecodedBlock } from '../src/store/warmBlock';
 import { DEFAULT_BLOCK_ROWS } from '../src/store/warm';
-import { GRCH38_CONTIGS, readClinvar, readGenes, readTemplate, tiledVariants } from './tiledVariants';
+import { coldHeader, coldLine } from '../src/store/coldFormat';
+import { reportableReasons, toStored } from '../src/store/storedVariant';
+import { writeIndexedText } from '../src/io/indexedTextWriter';
+import { VCF_TABIX } from '../src/io/tabixWriter';
+import { GRCH38_CONTIGS, readClinvar, readGenes, readGnomadTuples, readTemplate, tiledVariants } from './tiledVariants';
 import Database from 'better-sqlite3';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -26,6 +34,7 @@ const LOOKUPS = Number(process.env.LOOKUPS ?? 2000);
 const CLI_RUNS = 30;
 const TABIX_RUNS = 200;
 const BLOCK_ROWS = Number(process.env.BLOCK_ROWS ?? DEFAULT_BLOCK_ROWS);
+const QUICK = process.env.QUICK === '1';
 
 function quantile(sorted: number[], q: number): number {
   if (sorted.length === 0) return NaN;
@@ -75,6 +84,7 @@ function main(): void {
   const { records, filterLines } = readTemplate(DATA);
   const genes = readGenes(DATA);
   const clinvar = readClinvar(DATA);
+  const gnomadTuples = readGnomadTuples(DATA);
   const loci = new Reservoir<[string, number]>(LOOKUPS);
   const rsids = new Reservoir<string>(LOOKUPS);
   const clinvarIds = new Reservoir<string>(LOOKUPS);
@@ -90,7 +100,7 @@ function main(): void {
     if (candidateVariants.length < 20 && v.consequence === 'missense_variant' && row % 13 === 0) candidateVariants.push(v);
   };
   // Candidates are known only after a first pass in a real run; here a first, cheap pass picks them.
-  for (const _ of tiledVariants({ total: TOTAL, template: records, genes, clinvar, onVariant })) void _;
+  for (const _ of tiledVariants({ total: TOTAL, template: records, genes, clinvar, gnomad: gnomadTuples, onVariant })) void _;
   for (const g of seenGenes) geneNames.add(g);
   const candidates: Candidate[] = candidateVariants.map((v, i) => ({
     rank: i + 1,
@@ -106,7 +116,7 @@ function main(): void {
   const contigs = GRCH38_CONTIGS.map(([name, length]) => ({ name, length, aliases: [name.slice(3)] }));
   const manifest = buildStore(
     storeDir,
-    tiledVariants({ total: TOTAL, template: records, genes, clinvar }),
+    tiledVariants({ total: TOTAL, template: records, genes, clinvar, gnomad: gnomadTuples }),
     { candidates, manifest: { name: 'bench-tiled', sources: [] }, contigs, sample: 'BENCH', build: 'GRCh38', maxAf: 0.02, filterLines },
     { blockRows: BLOCK_ROWS },
   );
@@ -147,15 +157,16 @@ function main(): void {
     lookups[kind] = { ...summary(ms), mean_hits: Math.round((hits / list.length) * 10) / 10, empty };
     console.error(`${kind}: p50 ${lookups[kind].p50_ms} ms, p99 ${lookups[kind].p99_ms} ms, ${lookups[kind].mean_hits} hits, ${empty} empty`);
   }
-  // Machine noise floor: the same fixed piece of work (inflating one warm block, about the cost of
-  // a block-cache miss) timed as many times; its p99 shows what preemption by other jobs adds.
+  // Machine noise floor: the same fixed piece of work (opening one warm block and decoding a row,
+  // about the cost of a block-cache miss) timed as many times; its p99 shows what preemption by
+  // other jobs adds.
   const probe = new Database(path.join(storeDir, manifest.files.warm), { readonly: true });
   const probeBlock = (probe.prepare('SELECT data FROM block WHERE id = 1').get() as { data: Buffer }).data;
   probe.close();
   const noiseMs: number[] = [];
   for (let i = 0; i < LOOKUPS; i++) {
     const s = process.hrtime.bigint();
-    decompress('deflate', probeBlock);
+    new DecodedBlock(probeBlock, 'chr1', 0).materialize([7]);
     noiseMs.push(Number(process.hrtime.bigint() - s) / 1e6);
   }
   const hotOnly: Record<string, ReturnType<typeof summary>> = {};
@@ -170,17 +181,30 @@ function main(): void {
   }
   reader.close();
 
+  // The cold tier as written carries the sample's GT column; a sites-only VCF (no FORMAT/sample
+  // columns) of the same records, written by the same BGZF + tabix writer, is the other baseline.
+  const sitesOnly = path.join(work, 'sites-only.vcf.gz');
+  {
+    const header = coldHeader({ build: 'GRCh38', sample: null, contigs, filterLines, toolVersion: 'bench' });
+    let row = 0;
+    const lines = function* () {
+      for (const v of tiledVariants({ total: TOTAL, template: records, genes, clinvar, gnomad: gnomadTuples })) yield coldLine(toStored(v, row++, null, reportableReasons(v, 0.02, false)), false);
+    };
+    writeIndexedText(sitesOnly, header, lines(), VCF_TABIX);
+  }
+  const sitesOnlyBytes = fileSize(sitesOnly);
+
   // Cold CLI start: a fresh `node dist/src/cli/main.js query` per lookup, wall clock.
   const cli = path.join(ROOT, 'dist', 'src', 'cli', 'main.js');
   const cliMs: number[] = [];
-  for (const [chrom, pos] of loci.items.slice(0, CLI_RUNS)) {
+  for (const [chrom, pos] of loci.items.slice(0, QUICK ? 0 : CLI_RUNS)) {
     const s = process.hrtime.bigint();
     const r = spawnSync(process.execPath, [cli, 'query', storeDir, '--locus', `${chrom}:${pos}`], { encoding: 'utf8' });
     cliMs.push(Number(process.hrtime.bigint() - s) / 1e6);
     if (r.status !== 0) throw new Error(`query failed: ${r.stderr}`);
   }
   const nodeMs: number[] = [];
-  for (let i = 0; i < 10; i++) {
+  for (let i = 0; i < (QUICK ? 0 : 10); i++) {
     const s = process.hrtime.bigint();
     spawnSync(process.execPath, ['-e', '0']);
     nodeMs.push(Number(process.hrtime.bigint() - s) / 1e6);
@@ -190,7 +214,7 @@ function main(): void {
   const tabixMs: number[] = [];
   let tabixAgree = 0;
   const check = StoreReader.open(storeDir);
-  for (const [chrom, pos] of loci.items.slice(0, TABIX_RUNS)) {
+  for (const [chrom, pos] of loci.items.slice(0, QUICK ? 0 : TABIX_RUNS)) {
     const s = process.hrtime.bigint();
     const r = spawnSync('tabix', [files.cold, `${chrom}:${pos}-${pos}`], { encoding: 'utf8' });
     tabixMs.push(Number(process.hrtime.bigint() - s) / 1e6);
@@ -199,30 +223,46 @@ function main(): void {
   }
   check.close();
 
-  // Codec comparison on the real blocks: re-compress every warm block with the other codec.
+  // Where the warm bytes go: each table's payload, and each block column inflated and re-compressed
+  // with every codec (every 4th block; QUICK: every 16th), decode time per column included.
   const db = new Database(files.warm, { readonly: true });
-  const codecs = { deflate: { bytes: 0, decode_ms: 0 }, brotli: { bytes: 0, decode_ms: 0 } };
-  let raw = 0;
-  let blocks = 0;
-  for (const row of db.prepare('SELECT data FROM block ORDER BY id').iterate() as Iterable<{ data: Buffer }>) {
-    const plain = decompress('deflate', row.data);
-    raw += plain.length;
-    blocks++;
-    for (const c of ['deflate', 'brotli'] as const) {
-      const packed = c === 'deflate' ? row.data : compress(c, plain);
-      codecs[c].bytes += packed.length;
-      const s = process.hrtime.bigint();
-      decompress(c, packed);
-      codecs[c].decode_ms += Number(process.hrtime.bigint() - s) / 1e6;
+  const tableBytes: Record<string, number> = {};
+  for (const [name, sql] of Object.entries({
+    blocks: 'SELECT SUM(length(data)) FROM block',
+    rsid_pages: 'SELECT SUM(length(data)) FROM rsid_pages',
+    clinvar_postings: 'SELECT SUM(length(data)) FROM postings',
+    rsid_multi_rows: 'SELECT COUNT(*) FROM rsid_multi',
+    text_postings_rows: 'SELECT COUNT(*) FROM text_postings',
+  })) tableBytes[name] = (db.prepare(sql).pluck().get() as number | null) ?? 0;
+  const columns: Record<string, { raw: number; stored: number; deflate: number; brotli: number; deflate_decode_ms: number; brotli_decode_ms: number }> = {};
+  let sampledRows = 0;
+  const every = QUICK ? 16 : 4;
+  for (const row of db.prepare(`SELECT data, n_rows FROM block WHERE id % ${every} = 0 ORDER BY id`).iterate() as Iterable<{ data: Buffer; n_rows: number }>) {
+    sampledRows += row.n_rows;
+    for (const c of blockColumns(row.data)) {
+      const acc = (columns[c.name] ??= { raw: 0, stored: 0, deflate: 0, brotli: 0, deflate_decode_ms: 0, brotli_decode_ms: 0 });
+      acc.raw += c.raw.length;
+      acc.stored += c.stored;
+      for (const codec of ['deflate', 'brotli'] as const) {
+        const packed = compress(codec, c.raw);
+        acc[codec] += packed.length;
+        const s = process.hrtime.bigint();
+        decompress(codec, packed);
+        acc[`${codec}_decode_ms`] += Number(process.hrtime.bigint() - s) / 1e6;
+      }
     }
   }
   db.close();
+  const perRow = (b: number) => Math.round((b / sampledRows) * 1000) / 1000;
+  const warmColumns = Object.fromEntries(
+    Object.entries(columns).map(([name, c]) => [name, { raw: perRow(c.raw), stored: perRow(c.stored), deflate: perRow(c.deflate), brotli: perRow(c.brotli), deflate_decode_us_per_block: Math.round((c.deflate_decode_ms * 1000 * 2048) / sampledRows), brotli_decode_us_per_block: Math.round((c.brotli_decode_ms * 1000 * 2048) / sampledRows) }]),
+  );
 
   const result = {
     benchmark: 'store',
     variants: TOTAL,
     machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? '', node: process.version, platform: `${os.platform()} ${os.release()}`, loadavg_at_start: loadAtStart, loadavg_at_end: os.loadavg().map((x) => Math.round(x * 10) / 10) },
-    input: `tiled real records (${records.length} template alleles from ../shared/data/vcf), MANE v1.0 gene spans, ClinVar 2016 records; see bench/tiledVariants.ts`,
+    input: `tiled real records (${records.length} template alleles from ../shared/data/vcf), MANE v1.0 gene spans, ClinVar 2016 records; gnomAD facts on 75 % of rows are real per-allele (AC, AN, nhomalt, AF_grpmax, grpmax, FILTER) tuples from the gnomAD v4.0 excerpts in ../shared/data/gnomad/GRCh38 (${gnomadTuples.length} alleles with AC > 0, AN jittered by up to 0.4 %), with AF = AC/AN printed as gnomAD prints it (6 significant digits); see bench/tiledVariants.ts`,
     build_s: Math.round(buildSeconds * 10) / 10,
     template_s: Math.round((Number(tPrep - t0) / 1e9) * 10) / 10,
     counts: manifest.counts,
@@ -237,13 +277,11 @@ function main(): void {
     bytes: { ...sizes },
     bytes_per_variant: { hot: perVariant(sizes.hot), warm: perVariant(sizes.warm), cold: perVariant(sizes.cold_vcfgz + sizes.cold_tbi), cold_vcfgz: perVariant(sizes.cold_vcfgz), hot_per_hot_row: Math.round((sizes.hot / Math.max(1, manifest.counts.hot)) * 10) / 10 },
     warm_to_vcfgz_ratio: Math.round((sizes.warm / sizes.cold_vcfgz) * 1000) / 1000,
-    warm_codecs: {
-      raw_bytes_per_block: Math.round(raw / blocks),
-      deflate: { bytes: codecs.deflate.bytes, decode_ms_per_block: Math.round((codecs.deflate.decode_ms / blocks) * 1000) / 1000 },
-      brotli: { bytes: codecs.brotli.bytes, decode_ms_per_block: Math.round((codecs.brotli.decode_ms / blocks) * 1000) / 1000 },
-    },
+    sites_only_vcfgz: { bytes: sitesOnlyBytes, bytes_per_variant: perVariant(sitesOnlyBytes), warm_ratio: Math.round((sizes.warm / sitesOnlyBytes) * 1000) / 1000, note: 'the same records without FORMAT/sample columns, same BGZF writer; the cold tier as written carries GT' },
+    warm_tables_bytes_per_variant: { blocks: perVariant(tableBytes.blocks), rsid_index: perVariant(tableBytes.rsid_pages), clinvar_postings: perVariant(tableBytes.clinvar_postings), rsid_multi_rows: tableBytes.rsid_multi_rows, text_postings_rows: tableBytes.text_postings_rows },
+    warm_columns_bytes_per_variant: { note: `per column: raw, as stored, and re-compressed with deflate (level 6) and brotli (quality 9); decode time per 2,048-row block; sampled every ${every}th block`, ...warmColumns },
   };
-  const name = TOTAL === 5_000_000 && BLOCK_ROWS === DEFAULT_BLOCK_ROWS ? 'store.json' : `store-${TOTAL}-${BLOCK_ROWS}rows.json`;
+  const name = TOTAL === 5_000_000 && BLOCK_ROWS === DEFAULT_BLOCK_ROWS && !QUICK ? 'store.json' : `store-${TOTAL}-${BLOCK_ROWS}rows${QUICK ? '-quick' : ''}.json`;
   const out = path.join(ROOT, 'bench', 'results', name);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, JSON.stringify(result, null, 2) + '\n');

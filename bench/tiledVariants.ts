@@ -18,7 +18,14 @@ import type { Zygosity } from '../src/variant/types';
  * - ClinVar facts are real MacArthur-parse ClinVar records assigned to 1 in 150 variants.
  * - rsIDs: the template's own (Exomiser's GRCh37 exome carries them), shifted by 1.5e9 per
  *   repeat so that repeats stay distinct; records without one get a hashed number on 90 % of rows,
- *   since a whole genome has an rsID for most variants. gnomAD facts use the record's own AF.
+ *   since a whole genome has an rsID for most variants.
+ * - gnomAD facts (75 % of rows) are real per-allele tuples (AC, AN, nhomalt, AF_grpmax, grpmax,
+ *   FILTER) from the gnomAD v4.0 exome and genome excerpts in ../shared/data/gnomad/GRCh38 (alleles
+ *   with AC > 0, about 3,300), drawn by a fixed hash. AN is lowered by an even jitter of up to 0.4 %
+ *   so that a 5M store does not repeat a few thousand tuples verbatim (a real genome rarely repeats
+ *   one), and AF is then printed the way gnomAD prints it: AC/AN to 6 significant digits (C's %g;
+ *   every one of the excerpts' alleles with AN > 0 satisfies AF == %g(AC/AN), checked with
+ *   `bcftools query -f '%AC\t%AN\t%AF'`). Real tuples keep nhomalt <= AC/2.
  */
 export const GRCH38_CONTIGS: Array<[string, number]> = [
   ['chr1', 248956422], ['chr2', 242193529], ['chr3', 198295559], ['chr4', 190214555], ['chr5', 181538259], ['chr6', 170805979],
@@ -35,9 +42,54 @@ interface TemplateRecord {
   filter: string;
   qual: number | null;
   zygosity: Zygosity;
-  af: number | null;
+}
+
+/** One real gnomAD v4 allele's facts (AF is recomputed from AC and the jittered AN). */
+export interface GnomadTuple {
   ac: number;
   an: number;
+  nhomalt: number;
+  grpmaxAf: number | null;
+  grpmax: string;
+  filter: string;
+}
+
+const GNOMAD_FILES = [
+  'gnomad.exomes.v4.0.sites.chr1_55039893-55039951.annonars.vcf.bgz',
+  'gnomad.exomes.v4.0.sites.chrX_253602-255239.annonars.vcf.bgz',
+  'gnomad.exomes.v4.0.sites.chrY_2786709-2790460.annonars.vcf.bgz',
+  'gnomad.genomes.v4.0.sites.chr1_55039894-55039948.annonars.vcf.bgz',
+  'gnomad.genomes.v4.0.sites.chrX_10003-20000.annonars.vcf.bgz',
+  'gnomad.genomes.v4.0.sites.chrY_2781511-2789987.annonars.vcf.bgz',
+];
+
+/** Per-allele (AC > 0) facts of the real gnomAD v4.0 excerpts, multi-allelic records split (Number=A fields). */
+export function readGnomadTuples(dataDir: string): GnomadTuple[] {
+  const out: GnomadTuple[] = [];
+  for (const f of GNOMAD_FILES) {
+    const text = zlib.gunzipSync(fs.readFileSync(path.join(dataDir, 'gnomad', 'GRCh38', f))).toString('utf8');
+    for (const line of text.split('\n')) {
+      if (line === '' || line.startsWith('#')) continue;
+      const c = line.split('\t');
+      const info = new Map(c[7].split(';').map((kv) => kv.split('=') as [string, string]));
+      const an = Number(info.get('AN'));
+      const perAllele = (k: string): string[] => (info.get(k) ?? '').split(',');
+      const acs = perAllele('AC');
+      acs.forEach((acText, i) => {
+        const ac = Number(acText);
+        if (!(ac > 0) || !(an > 0)) return;
+        const grp = perAllele('AF_grpmax')[i];
+        out.push({ ac, an, nhomalt: Number(perAllele('nhomalt')[i] ?? 0), grpmaxAf: grp && grp !== '.' ? Number(grp) : null, grpmax: perAllele('grpmax')[i] || '', filter: c[6] });
+      });
+    }
+  }
+  if (out.length < 1000) throw new Error(`only ${out.length} gnomAD v4 alleles read from ${dataDir}/gnomad/GRCh38`);
+  return out;
+}
+
+/** AF as gnomAD's VCFs print it: AC/AN with C's %g, i.e. 6 significant digits. */
+export function gnomadPrintedAf(ac: number, an: number): number {
+  return Number((ac / an).toPrecision(6));
 }
 
 interface Gene {
@@ -77,10 +129,6 @@ export function readTemplate(dataDir: string): { records: TemplateRecord[]; filt
       const gap = c[0] === prevChrom ? Math.max(0, pos - prevPos) : 0;
       prevChrom = c[0];
       prevPos = pos;
-      const info = c[7];
-      const af = /(?:^|;)AF=([\d.eE-]+)/.exec(info);
-      const ac = /(?:^|;)AC=(\d+)/.exec(info);
-      const an = /(?:^|;)AN=(\d+)/.exec(info);
       const rs = /^rs(\d+)/.exec(c[2]);
       const alts = c[4].split(',').filter((a) => /^[ACGTN]+$/.test(a));
       alts.forEach((alt, i) =>
@@ -92,9 +140,6 @@ export function readTemplate(dataDir: string): { records: TemplateRecord[]; filt
           filter: c[6],
           qual: c[5] === '.' ? null : Number(c[5]),
           zygosity: c[9] ? zygosityOf(c[9].split(':')[0]) : 'unknown',
-          af: af ? Number(af[1]) : null,
-          ac: ac ? Number(ac[1]) : 0,
-          an: an ? Number(an[1]) : 0,
         }),
       );
     }
@@ -148,8 +193,6 @@ function hash(n: number): number {
   return (x ^ (x >>> 16)) >>> 0;
 }
 
-const GROUPS = ['afr', 'amr', 'asj', 'eas', 'fin', 'mid', 'nfe', 'sas'];
-
 const IN_GENE: Array<[number, ConsequenceTerm]> = [
   [0.8, 'intron_variant'], [0.86, '3_prime_UTR_variant'], [0.89, '5_prime_UTR_variant'], [0.92, 'synonymous_variant'],
   [0.97, 'missense_variant'], [0.98, 'splice_region_variant'], [0.985, 'inframe_deletion'], [0.99, 'frameshift_variant'],
@@ -166,6 +209,7 @@ export interface TiledOptions {
   template: TemplateRecord[];
   genes: Map<string, Gene[]>;
   clinvar: ClinvarFacts[];
+  gnomad: GnomadTuple[];
   /** Called for every generated variant (for sampling query targets). */
   onVariant?: (v: AnnotatedVariant, row: number) => void;
 }
@@ -210,9 +254,13 @@ export function* tiledVariants(o: TiledOptions): Generator<AnnotatedVariant> {
         });
       }
       const rs = rec.rs > 0 ? rec.rs + repeat * 1_500_000_000 : u < 0.9 ? 1 + (hash(row ^ 0x5bd1e995) % 1_400_000_000) : 0;
-      // gnomAD prints AF with about 4-6 significant digits; most alleles are rare.
-      const u2 = hash(row ^ 0x27d4eb2d) / 2 ** 32;
-      const af = u >= 0.75 ? null : rec.af !== null && u < 0.25 ? rec.af : Number(Math.max(6.57e-6, u2 ** 3).toPrecision(4));
+      let gnomad: AnnotatedVariant['gnomad'] = null;
+      if (u < 0.75) {
+        const h2 = hash(row ^ 0x27d4eb2d);
+        const g = o.gnomad[h2 % o.gnomad.length];
+        const an = Math.max(g.ac, 2 * g.nhomalt, g.an - 2 * (hash(h2) % (1 + Math.floor(g.an / 500))));
+        gnomad = { af: gnomadPrintedAf(g.ac, an), ac: g.ac, an, nhomalt: g.nhomalt, grpmaxAf: g.grpmaxAf, grpmax: g.grpmax, filter: g.filter };
+      }
       const clinvar = row % 150 === 7 ? o.clinvar[clinvarNext++ % o.clinvar.length] : null;
       const v: AnnotatedVariant = {
         chrom,
@@ -226,7 +274,7 @@ export function* tiledVariants(o: TiledOptions): Generator<AnnotatedVariant> {
         line: null,
         consequence: overlapping.length ? mostSevere(overlapping.map((g) => g.consequence)) : 'intergenic_variant',
         genes: overlapping,
-        gnomad: af === null ? null : { af, ac: rec.ac || Math.round(af * 152000), an: rec.an || 152000, nhomalt: Math.round(af * af * 76000), grpmaxAf: Number(Math.min(1, af * 1.5).toPrecision(4)), grpmax: GROUPS[h % GROUPS.length], filter: 'PASS' },
+        gnomad,
         clinvar,
       };
       o.onVariant?.(v, row);

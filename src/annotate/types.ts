@@ -1,6 +1,6 @@
 import type { PluginFacts } from '../plugins/types';
 import type { MemberCall } from '../variant/memberCall';
-import type { Zygosity } from '../variant/types';
+import type { AlleleFacts } from '../variant/types';
 import type { ConsequenceTerm } from './soTerms';
 
 /** Population frequency facts carried with a variant. */
@@ -58,15 +58,7 @@ export interface TranscriptCall {
  * One annotated allele, as returned by a worker: plain data only (DESIGN.md §3), so it crosses the
  * worker boundary by structured clone. Coordinates are 1-based with canonical contig names.
  */
-export interface AnnotatedVariant {
-  chrom: string;
-  pos: number;
-  ref: string;
-  alt: string;
-  id: string;
-  filter: string;
-  qual: number | null;
-  zygosity: Zygosity;
+export interface AnnotatedVariant extends AlleleFacts {
   /** Position of the source record in the VCF (1-based line) when the reader knows it. */
   line: number | null;
   /** Most severe consequence over all genes, and one entry per overlapped gene. */

@@ -1,7 +1,5 @@
 import type { CommandModule } from 'yargs';
-import { defaultThreads } from '../pipeline';
-import { annotateToShardFile } from '../run/shardRun';
-import { LogArgs, loggerFrom, progressFrom, transcriptsFrom, TranscriptsArgs, withLogOptions, withTranscriptsOption } from './common';
+import { defaultThreads, LogArgs, loggerFrom, progressFrom, transcriptsFrom, TranscriptsArgs, withLogOptions, withTranscriptsOption } from './common';
 
 export interface AnnotateArgs extends LogArgs, TranscriptsArgs {
   vcf: string;
@@ -33,6 +31,7 @@ export const annotateCommand: CommandModule<object, AnnotateArgs> = {
       }) as never,
   handler: async (a) => {
     const transcripts = transcriptsFrom(a);
+    const { annotateToShardFile } = await import('../run/shardRun');
     await annotateToShardFile({
       vcf: a.vcf,
       reference: a.reference,

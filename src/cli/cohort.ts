@@ -1,5 +1,4 @@
 import type { CommandModule } from 'yargs';
-import { buildCohort } from '../cohort/build';
 import { LogArgs, loggerFrom, withLogOptions } from './common';
 
 export interface CohortArgs extends LogArgs {
@@ -14,7 +13,8 @@ export const cohortCommand: CommandModule<object, CohortArgs> = {
     withLogOptions(y)
       .positional('stores', { type: 'string', array: true, demandOption: true, describe: 'each sample\'s run output directory (or its store/)' })
       .option('out', { type: 'string', demandOption: true, describe: 'cohort store directory to write (cohort.json, cohort.sqlite)' }) as never,
-  handler: (a) => {
+  handler: async (a) => {
+    const { buildCohort } = await import('../cohort/build');
     const m = buildCohort(a.out, a.stores.map(String));
     loggerFrom(a).info(`${m.counts.variants} variants over ${m.counts.samples} samples; wrote ${a.out}/cohort.sqlite`);
   },

@@ -3,6 +3,15 @@ import { DEFAULT_TRANSCRIPT_SET, parseTranscriptSet, TranscriptSet } from '../an
 import { createLogger, LogFormat, Logger } from '../log';
 import { createProgress, Progress } from '../progress';
 
+/**
+ * The pipeline's default worker count. The pipeline module is required here, when a command that
+ * runs it builds its options, not when the CLI starts: `vartriage query` must not pay for loading
+ * the whole pipeline (docs/adr/0001, cold CLI start).
+ */
+export function defaultThreads(): number {
+  return (require('../pipeline') as typeof import('../pipeline')).defaultThreads();
+}
+
 export interface LogArgs {
   quiet: boolean;
   'log-format': LogFormat;

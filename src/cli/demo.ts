@@ -1,9 +1,8 @@
 import * as path from 'node:path';
 import type { CommandModule } from 'yargs';
 import { readTermInputs } from '../io/hpoInput';
-import { defaultThreads, runPipeline } from '../pipeline';
 import { DEFAULT_TRANSCRIPT_SET } from '../annotate/transcriptSet';
-import { LogArgs, loggerFrom, progressFrom, transcriptsFrom, TranscriptsArgs, withLogOptions, withTranscriptsOption } from './common';
+import { defaultThreads, LogArgs, loggerFrom, progressFrom, transcriptsFrom, TranscriptsArgs, withLogOptions, withTranscriptsOption } from './common';
 
 interface DemoArgs extends LogArgs, TranscriptsArgs {
   out: string;
@@ -25,6 +24,7 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
   handler: async (a) => {
     const transcripts = transcriptsFrom(a);
     const vcf = path.join(PACKAGE_ROOT, 'samples', 'demo-proband.vcf.gz');
+    const { runPipeline } = await import('../pipeline');
     const results = await runPipeline({
       vcf,
       phenotype: { observed: readTermInputs(DEMO_HPO, undefined, '--hpo'), excluded: [] },

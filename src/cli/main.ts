@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import yargs from 'yargs';
 import { InputError } from '../errors';
-import { cancelRun } from '../pipeline';
+import { cancelRun } from '../run/cancel';
 import { toolVersion } from '../version';
 import { annotateCommand } from './annotate';
 import { cohortCommand } from './cohort';
@@ -27,7 +27,10 @@ export async function main(argv: string[]): Promise<number> {
       .demandCommand(1, 'name a command: run, annotate, merge, cohort, query, demo, reference')
       .strict()
       .fail((msg, err) => {
-        throw err ?? new UsageError(msg);
+        // yargs gives a message for its own validation, including errors thrown in .check();
+        // errors from command handlers come without one and keep their class.
+        if (err instanceof InputError || !msg) throw err ?? new UsageError(msg);
+        throw new UsageError(msg);
       })
       .help()
       .parseAsync();

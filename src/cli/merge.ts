@@ -1,7 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { DEFAULT_TRANSCRIPT_SET } from '../annotate/transcriptSet';
 import { readPhenopacket } from '../io/phenopacket';
-import { mergeShardFiles } from '../run/shardRun';
 import { LogArgs, loggerFrom, recordedRunCommand, withLogOptions } from './common';
 import { extraFiltersFrom, parseSex, phenotypeFrom, RankingArgs, withRankingOptions } from './run';
 
@@ -17,6 +16,7 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
   handler: async (a) => {
     const pp = a.phenopacket ? readPhenopacket(a.phenopacket) : undefined;
     const argv = process.argv.slice(2);
+    const { mergeShardFiles } = await import('../run/shardRun');
     await mergeShardFiles({
       shards: a.shards.map(String),
       phenotype: phenotypeFrom(a, pp),

@@ -1,7 +1,10 @@
 import type { CommandModule } from 'yargs';
 import { CohortReader, isCohortDir, renderCohortTsv } from '../cohort/reader';
 import { InputError } from '../errors';
-import { describeLookup, Lookup, LookupKind, parseLookup, StoreAnswer, StoreHit, StoreReader, TierName } from '../store';
+// The read side only: src/store/index.ts also exports the writer, whose imports a query does not need.
+import { describeLookup, parseLookup } from '../store/lookup';
+import { StoreAnswer, StoreReader } from '../store/query';
+import type { Lookup, LookupKind, StoreHit, TierName } from '../store/types';
 
 export interface QueryArgs {
   store: string;

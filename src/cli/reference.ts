@@ -1,8 +1,4 @@
 import type { Argv, CommandModule } from 'yargs';
-import { buildBundle } from '../reference/build';
-import { fetchBundle } from '../reference/fetch';
-import { formatInfo } from '../reference/info';
-import { verifyBundle } from '../reference/verify';
 import type { GenomeBuild } from '../variant/build';
 import { LogArgs, loggerFrom, withLogOptions } from './common';
 
@@ -46,9 +42,11 @@ const buildCommand: CommandModule<object, BuildArgs> = {
         if (!a.clinvar && list(a.gnomad).length === 0 && list(a.genes).length === 0 && !a.hpo && !a.fasta) throw new Error('give at least one source: --clinvar, --gnomad, --genes, --hpo or --fasta');
         return true;
       }) as never,
-  handler: (a) => {
+  handler: async (a) => {
     const log = loggerFrom(a);
     const t0 = Date.now();
+    // Each subcommand loads its module when it runs, so that other commands start fast.
+    const { buildBundle } = await import('../reference/build');
     const r = buildBundle({
       out: a.out,
       name: a.name,
@@ -80,7 +78,8 @@ const infoCommand: CommandModule<object, DirArgs> = {
   command: 'info <reference>',
   describe: 'Print a bundle\'s build, sources, versions and record counts',
   builder: (y) => withReference(y).option('json', { type: 'boolean', default: false, describe: 'print manifest.json as is' }) as never,
-  handler: (a) => {
+  handler: async (a) => {
+    const { formatInfo } = await import('../reference/info');
     process.stdout.write(formatInfo(a.reference, a.json));
   },
 };
@@ -90,6 +89,7 @@ const verifyCommand: CommandModule<object, DirArgs> = {
   describe: 'Re-check every file\'s sha256 against the manifest and that indexes and databases open',
   builder: (y) => withReference(y) as never,
   handler: async (a) => {
+    const { verifyBundle } = await import('../reference/verify');
     const checks = await verifyBundle(a.reference);
     process.stdout.write(checks.map((c) => `ok  ${c}\n`).join('') + `${a.reference}: verified\n`);
   },
@@ -111,6 +111,7 @@ const fetchCommand: CommandModule<object, FetchArgs> = {
       .option('out', { type: 'string', default: 'reference', describe: 'directory to put the bundle in (as OUT/NAME)' }) as never,
   handler: async (a) => {
     const log = loggerFrom(a);
+    const { fetchBundle } = await import('../reference/fetch');
     const dir = await fetchBundle({ url: a.url, name: a.name, out: a.out, log });
     log.info(`fetched ${a.name} into ${dir}`);
   },

@@ -4,8 +4,8 @@ import type { ExtraFilters } from '../prioritise/filters';
 import { InputError } from '../errors';
 import { readTermInputs } from '../io/hpoInput';
 import { PhenopacketInput, readPhenopacket } from '../io/phenopacket';
-import { defaultThreads, RunOptions, runPipeline } from '../pipeline';
-import { LogArgs, loggerFrom, progressFrom, recordedCommand, transcriptsFrom, TranscriptsArgs, withLogOptions, withTranscriptsOption } from './common';
+import type { RunOptions } from '../pipeline';
+import { defaultThreads, LogArgs, loggerFrom, progressFrom, recordedCommand, transcriptsFrom, TranscriptsArgs, withLogOptions, withTranscriptsOption } from './common';
 
 /** Arguments of withRankingOptions. */
 export interface RankingArgs {
@@ -32,9 +32,9 @@ export interface RankingArgs {
 export function extraFiltersFrom(a: RankingArgs): ExtraFilters {
   const excludeConsequences = (a['exclude-consequence'] ?? '').split(',').map((t) => t.trim()).filter((t) => t !== '');
   for (const t of excludeConsequences) {
-    if (!(CONSEQUENCE_ORDER as readonly string[]).includes(t)) throw new Error(`--exclude-consequence: "${t}" is not a Sequence Ontology term vartriage writes (one of ${CONSEQUENCE_ORDER.join(', ')})`);
+    if (!(CONSEQUENCE_ORDER as readonly string[]).includes(t)) throw new InputError('--exclude-consequence', `"${t}" is not a Sequence Ontology term vartriage writes (one of ${CONSEQUENCE_ORDER.join(', ')})`);
   }
-  for (const k of ['min-qual', 'min-gq', 'min-dp'] as const) if (!(a[k] >= 0)) throw new Error(`--${k}: expected a number >= 0, got ${a[k]}`);
+  for (const k of ['min-qual', 'min-gq', 'min-dp'] as const) if (!(a[k] >= 0)) throw new InputError(`--${k}`, `expected a number >= 0, got ${a[k]}`);
   return { minQual: a['min-qual'], minGq: a['min-gq'], minDp: a['min-dp'], excludeConsequences };
 }
 
@@ -125,6 +125,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
     const pp = a.phenopacket ? readPhenopacket(a.phenopacket) : undefined;
     const vcf = a.vcf ?? pp?.vcf;
     if (!vcf) throw new InputError(a.phenopacket ?? '--vcf', 'no VCF given and none named in files[]');
+    // Loaded here, not at start-up: other commands (query) do not need the pipeline.
+    const { runPipeline } = await import('../pipeline');
     await runPipeline({
       vcf,
       phenotype: phenotypeFrom(a, pp),

@@ -1,14 +1,15 @@
 import type { AnnotatedVariant } from '../annotate/types';
 import type { DiseaseInfo, HpoOntology } from '../reference/hpoOntology';
 import type { HpoId } from '../reference/hpoTypes';
+import { familyOutput, round, termOut, toCandidateVariant } from './candidateOut';
 import { modesFor } from './diseaseModes';
-import { MODE_LABELS, ModeName } from './inheritance';
-import { PhenotypeLikelihood, TermEvidence } from './phenotypeLikelihood';
+import { GeneVariant, genotypeFit, novelGeneFit, ProbandSex } from './genotypeFit';
+import { MODE_LABELS } from './inheritance';
+import { PhenotypeLikelihood } from './phenotypeLikelihood';
 import { PhenotypeMatcher } from './resnik';
-import type { SegregationVerdict } from './segregation';
 import type { SegregationCheck } from './segregationFit';
-import type { Candidate, CandidateVariant, TermMatchOut } from './types';
-import { scoreVariant, VariantEvidence } from './variantScore';
+import type { Candidate } from './types';
+import { scoreVariant } from './variantScore';
 
 export interface RankOptions {
   /** How many genes to report. */
@@ -16,7 +17,7 @@ export interface RankOptions {
   patientTerms: HpoId[];
   /** Terms the patient is known not to have (phenopacket `excluded`). */
   excludedTerms: HpoId[];
-  sex: 'male' | 'female' | 'unknown';
+  sex: ProbandSex;
   /** NCBI/HGNC id per gene symbol, for the output. */
   geneIds: Map<string, string>;
   /** Family genotypes (--ped): re-scores each mode's fit by segregation in the pedigree (segregationFit.ts). */
@@ -26,26 +27,6 @@ export interface RankOptions {
 export interface RankResult {
   candidates: Candidate[];
   genesConsidered: number;
-}
-
-interface GeneVariant {
-  v: AnnotatedVariant;
-  consequence: string;
-  transcript: string;
-  location: string | null;
-  hgvsC: string | null;
-  hgvsP: string | null;
-  evidence: VariantEvidence;
-}
-
-interface GenotypeFit {
-  mode: ModeName | null;
-  score: number;
-  fits: boolean;
-  used: GeneVariant[];
-  explanation: string;
-  /** With --ped: the segregation verdict of each mode tried (the chosen one first). */
-  verdicts?: SegregationVerdict[];
 }
 
 /** Scores and ranks genes of variants that passed the hard filters: phenotype match times genotype evidence. */
@@ -118,114 +99,6 @@ export function rankCandidates(passing: AnnotatedVariant[], ontology: HpoOntolog
   return { candidates, genesConsidered: byGene.size };
 }
 
-/**
- * Weight of a gene whose genotype fits none of its modes (one heterozygous variant in a recessive
- * gene): a second hit may have been missed (structural, low coverage), so it is kept but scored down.
- */
-const INCOMPATIBLE_GENOTYPE_FACTOR = 0.5;
-
-function termOut(ontology: HpoOntology, t: TermEvidence): TermMatchOut {
-  return {
-    patient_term: t.patientTerm,
-    patient_label: ontology.label(t.patientTerm),
-    excluded: t.excluded,
-    gene_term: t.diseaseTerm as string,
-    gene_label: ontology.label(t.diseaseTerm as HpoId),
-    common_ancestor: t.commonAncestor,
-    common_ancestor_label: ontology.label(t.commonAncestor),
-    ic: round(t.icNats),
-    frequency: round(t.frequency),
-    lr: round(t.lr),
-  };
-}
-
-function byScore(a: GeneVariant, b: GeneVariant): number {
-  return b.evidence.score - a.evidence.score || a.v.pos - b.v.pos;
-}
-
-/**
- * Checks the genotypes against each mode of inheritance of the gene's diseases and keeps the best
- * fit: one allele for dominant modes, two (homozygous or two heterozygous variants) for recessive,
- * one on X for a male in X-linked recessive.
- */
-export function genotypeFit(list: GeneVariant[], modes: ModeName[], sex: RankOptions['sex'], segregation?: SegregationCheck): GenotypeFit {
-  const sorted = [...list].sort(byScore);
-  const top = sorted[0];
-  const options: GenotypeFit[] = [];
-  const single = (mode: ModeName | null, why: string): GenotypeFit => ({ mode, score: top.evidence.score, fits: true, used: [top], explanation: why });
-  const biallelic = (mode: ModeName): GenotypeFit | null => {
-    const hom = sorted.find((g) => g.v.zygosity === 'hom' || g.v.zygosity === 'hemi');
-    const hets = sorted.filter((g) => g.v.zygosity === 'het' || g.v.zygosity === 'unknown');
-    const homFit: GenotypeFit | null = hom ? { mode, score: hom.evidence.score, fits: true, used: [hom], explanation: `${hom.v.zygosity === 'hemi' ? 'hemizygous' : 'homozygous'} variant fits ${MODE_LABELS[mode]}` } : null;
-    const pairFit: GenotypeFit | null =
-      hets.length >= 2
-        ? { mode, score: (hets[0].evidence.score + hets[1].evidence.score) / 2, fits: true, used: [hets[0], hets[1]], explanation: `two heterozygous variants (possible compound heterozygote, phase unknown) fit ${MODE_LABELS[mode]}` }
-        : null;
-    const fits = [homFit, pairFit].filter((x): x is GenotypeFit => x !== null).sort((a, b) => b.score - a.score);
-    return fits[0] ?? null;
-  };
-  if (modes.length === 0) options.push(single(null, 'no inheritance mode annotated for this gene: best single variant used'));
-  for (const mode of modes) {
-    if (mode === 'AD' || mode === 'XD' || mode === 'MT') options.push(single(mode, `one variant fits ${MODE_LABELS[mode]}`));
-    else if (mode === 'XR' && sex === 'male' && top.v.chrom.replace(/^chr/, '') === 'X') options.push(single(mode, `one variant on X in a male fits ${MODE_LABELS[mode]}`));
-    else {
-      const fit = biallelic(mode);
-      if (fit) options.push(fit);
-    }
-  }
-  const family = segregation ? withSegregation(options, sorted, segregation) : null;
-  if (family) return family;
-  options.sort((a, b) => b.score - a.score);
-  if (options.length > 0) return options[0];
-  // No annotated mode fits (for example a single heterozygous variant in a recessive gene): the
-  // gene stays visible, at half its variant score, and says why.
-  return { mode: modes[0] ?? null, score: top.evidence.score * INCOMPATIBLE_GENOTYPE_FACTOR, fits: false, used: [top], explanation: `genotype fits none of ${modes.map((m) => MODE_LABELS[m]).join(', ')}: score × ${INCOMPATIBLE_GENOTYPE_FACTOR}` };
-}
-
-// ---- family (--ped): segregation as a post-filter of genotypeFit's options (segregationFit.ts) ----
-
-function withSegregation(options: GenotypeFit[], sorted: GeneVariant[], segregation: SegregationCheck): GenotypeFit | null {
-  const refined = segregation.refine(options, sorted).sort((a, b) => b.score - a.score);
-  if (refined.length === 0) return null;
-  return { ...refined[0], verdicts: refined.map((o) => o.verdict).filter((v): v is SegregationVerdict => v !== undefined) };
-}
-
-/** Each reported variant with the family's genotypes, and the verdict of each mode tried. */
-function familyOutput(fit: GenotypeFit, segregation: SegregationCheck): Pick<Candidate, 'variants' | 'segregation'> {
-  return { variants: fit.used.map((g) => ({ ...toCandidateVariant(g), family: segregation.familyTable(g.v) })), segregation: fit.verdicts ?? [] };
-}
-
-function toCandidateVariant(g: GeneVariant): CandidateVariant {
-  const { v } = g;
-  return {
-    chrom: v.chrom,
-    pos: v.pos,
-    ref: v.ref,
-    alt: v.alt,
-    id: v.id,
-    zygosity: v.zygosity,
-    consequence: g.consequence,
-    transcript: g.transcript,
-    location: g.location,
-    hgvs_c: g.hgvsC,
-    hgvs_p: g.hgvsP,
-    gnomad: v.gnomad ? { af: v.gnomad.af, ac: v.gnomad.ac, an: v.gnomad.an, nhomalt: v.gnomad.nhomalt, grpmax_af: v.gnomad.grpmaxAf, grpmax: v.gnomad.grpmax } : null,
-    clinvar: v.clinvar ? { id: v.clinvar.id, significance: v.clinvar.significance, stars: v.clinvar.stars, conditions: v.clinvar.conditions, review_status: v.clinvar.reviewStatus } : null,
-    score: round(g.evidence.score),
-    reasons: g.evidence.reasons,
-    ...(v.call ? { call: { gt: v.call.gt, dp: v.call.dp, gq: v.call.gq, ad: v.call.ad } } : {}),
-    ...(v.plugins ? { annotations: v.plugins.annotations, plugin_scores: v.plugins.scores } : {}),
-  };
-}
-
-function round(x: number): number {
-  return Math.round(x * 1e6) / 1e6;
-}
-
-/** A gene the HPO release has no disease for: any mode may apply; the best-scoring fit is taken. */
-function novelGeneFit(list: GeneVariant[], sex: RankOptions['sex'], segregation?: SegregationCheck): GenotypeFit {
-  return genotypeFit(list, ['AD', 'AR', 'XR'], sex, segregation);
-}
 
 /**
  * Genes without a disease in the HPO release cannot be matched to the phenotype. Their phenotype

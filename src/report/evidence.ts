@@ -51,12 +51,23 @@ function otherTranscripts(v: ResultsVariant): SafeHtml {
 <dt>Other transcripts</dt><dd class="transcripts">${others.map((t, i) => html`${i > 0 ? ' · ' : ''}${t.transcript}${t.mane_select ? ' (MANE Select)' : ''} ${consequenceLabel(t.consequence)}${t.hgvs_c ? html` <span class="mono">${t.hgvs_c.replace(/^[^:]*:/, '')}</span>` : ''}`)}</dd>`;
 }
 
+/** GT, reads and GQ of the proband's call as the VCF gives them (all from an untrusted file: escaped by html``). */
+function readSupport(v: CandidateVariant): SafeHtml | string {
+  const c = v.call;
+  if (!c) return '';
+  const parts = [html`GT <span class="mono">${c.gt}</span>`];
+  if (c.ad) parts.push(html`${c.ad[1]} of ${c.ad[0] + c.ad[1]} reads ALT`);
+  else if (c.dp !== null) parts.push(html`depth ${c.dp}`);
+  if (c.gq !== null) parts.push(html`GQ ${c.gq}`);
+  return html` (${parts.map((p, i) => html`${i > 0 ? ', ' : ''}${p}`)})`;
+}
+
 function variantFacts(v: ResultsVariant, sources: ReferenceSource[]): SafeHtml {
   const vcfId = v.id && v.id !== '.' ? html`<dt>VCF ID</dt><dd class="mono">${v.id}</dd>` : '';
   return html`<div class="variant-facts">
 <p>${variantCell(v)}</p>
 <dl class="facts">
-<dt>Genotype</dt><dd>${zygosityLabel(v.zygosity)} <span class="source">[sample VCF]</span></dd>${vcfId}
+<dt>Genotype</dt><dd>${zygosityLabel(v.zygosity)}${readSupport(v)} <span class="source">[sample VCF]</span></dd>${vcfId}
 <dt>Consequence</dt><dd>${cited(html`${consequenceLabel(v.consequence)} on ${v.transcript}${v.location ? html` (${v.location})` : ''}`, sources, 'genes')}</dd>${otherTranscripts(v)}
 <dt>Population</dt><dd>${cited(gnomadFact(v), sources, 'gnomad')}</dd>
 <dt>ClinVar</dt><dd>${cited(clinvarFact(v), sources, 'clinvar')}</dd>

@@ -78,7 +78,11 @@ export function coldLine(v: StoredVariant, withSample: boolean): IndexedLine {
   }
   if (v.gnomad) {
     const g = v.gnomad;
-    info.push(`VT_GNOMAD_AF=${g.af}`, `VT_GNOMAD_AC=${g.ac}`, `VT_GNOMAD_AN=${g.an}`, `VT_GNOMAD_NHOMALT=${g.nhomalt}`);
+    // AC, AN and nhomalt are unknown (null) for AF-only releases: absent, not written as "null".
+    info.push(`VT_GNOMAD_AF=${g.af}`);
+    if (g.ac !== null) info.push(`VT_GNOMAD_AC=${g.ac}`);
+    if (g.an !== null) info.push(`VT_GNOMAD_AN=${g.an}`);
+    if (g.nhomalt !== null) info.push(`VT_GNOMAD_NHOMALT=${g.nhomalt}`);
     if (g.grpmaxAf !== null) info.push(`VT_GNOMAD_GRPMAX_AF=${g.grpmaxAf}`);
     if (g.grpmax) info.push(`VT_GNOMAD_GRPMAX=${encodeInfoValue(g.grpmax)}`);
     if (g.filter) info.push(`VT_GNOMAD_FILTER=${encodeInfoValue(g.filter)}`);
@@ -107,6 +111,10 @@ export function parseColdLine(line: string): StoredVariant {
     const s = info.get(k);
     return s === undefined ? undefined : decodeInfoValue(s);
   };
+  const num = (k: string): number | null => {
+    const s = info.get(k);
+    return s === undefined ? null : Number(s);
+  };
   const genes: GeneConsequence[] = (info.get('VT_GENE') ?? '')
     .split(',')
     .filter((s) => s !== '')
@@ -126,9 +134,9 @@ export function parseColdLine(line: string): StoredVariant {
     const grp = info.get('VT_GNOMAD_GRPMAX_AF');
     gnomad = {
       af: Number(info.get('VT_GNOMAD_AF')),
-      ac: Number(info.get('VT_GNOMAD_AC')),
-      an: Number(info.get('VT_GNOMAD_AN')),
-      nhomalt: Number(info.get('VT_GNOMAD_NHOMALT')),
+      ac: num('VT_GNOMAD_AC'),
+      an: num('VT_GNOMAD_AN'),
+      nhomalt: num('VT_GNOMAD_NHOMALT'),
       grpmaxAf: grp === undefined ? null : Number(grp),
       grpmax: str('VT_GNOMAD_GRPMAX') ?? '',
       filter: str('VT_GNOMAD_FILTER') ?? '',

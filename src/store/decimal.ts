@@ -3,10 +3,12 @@ import type { ByteReader, ByteWriter } from './bytes';
 /**
  * Exact, compact numbers for the warm tier. A number is written as the decimal its shortest
  * JavaScript string shows (which round-trips exactly): a tag, then the digits as one varint.
- * tag 0: null; 1: non-negative integer; 2..21: fraction with (tag - 1) decimal places; 255: the
- * string itself (negative, exponent form or too many digits).
+ * tag 0: null; 1: non-negative integer; 2..61: digits × 10^-(tag - 1), which covers fractions in
+ * both of JavaScript's forms (0.000123 and 5.51166e-7, the form gnomAD's rarest AFs take);
+ * 255: the string itself (negative, large exponent or more than 15 digits).
  */
-const FRACTION = /^(\d+)\.(\d+)$/;
+const DECIMAL = /^(\d+)(?:\.(\d+))?(?:e-(\d+))?$/;
+const MAX_PLACES = 60;
 
 export function writeNumber(w: ByteWriter, n: number | null): void {
   if (n === null) {
@@ -19,11 +21,17 @@ export function writeNumber(w: ByteWriter, n: number | null): void {
     return;
   }
   const s = String(n);
-  const m = FRACTION.exec(s);
-  if (m && m[2].length <= 20 && m[1].length + m[2].length <= 15) {
-    w.u8(1 + m[2].length);
-    w.varint(Number(m[1] + m[2]));
-    return;
+  const m = DECIMAL.exec(s);
+  if (m) {
+    const frac = m[2] ?? '';
+    const places = frac.length + Number(m[3] ?? 0);
+    const digits = (m[1] + frac).replace(/^0+(?=\d)/, '');
+    // The parse of digits×10^-places is correctly rounded, so it gives n back; checked anyway.
+    if (places >= 1 && places <= MAX_PLACES && digits.length <= 15 && Number(`${digits}e-${places}`) === n) {
+      w.u8(1 + places);
+      w.varint(Number(digits));
+      return;
+    }
   }
   w.u8(255);
   w.str(s);
@@ -34,9 +42,7 @@ export function readNumber(r: ByteReader): number | null {
   if (tag === 0) return null;
   if (tag === 1) return r.varint();
   if (tag === 255) return Number(r.str());
-  const places = tag - 1;
-  const digits = String(r.varint()).padStart(places + 1, '0');
-  return Number(`${digits.slice(0, digits.length - places)}.${digits.slice(digits.length - places)}`);
+  return Number(`${r.varint()}e-${tag - 1}`);
 }
 
 export function skipNumber(r: ByteReader): void {

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import type { Candidate } from '../prioritise/types';
-import { end1Of } from './storedVariant';
+import { end1Of } from './span';
 import type { CandidateDetail, StoredVariant } from './types';
 import { openForWriting } from './sqliteWrite';
 

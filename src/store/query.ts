@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { ContigAliases } from '../variant/contigs';
 import type { Candidate } from '../prioritise/types';
-import { ColdReader } from './cold';
+import type { ColdReader } from './cold';
 import { HotReader } from './hot';
 import { canonicalLookup } from './lookup';
 import { readStoreManifest, StoreManifest } from './storeManifest';
@@ -93,7 +93,12 @@ export class StoreReader {
   }
 
   private async fromCold(l: Lookup): Promise<StoredVariant[]> {
-    this.cold ??= new ColdReader(path.join(this.dir, this.manifest.files.cold));
+    // Loaded on first use: the cold reader's imports (VCF line parsing) cost start-up time that
+    // hot and warm lookups, the CLI's default, do not need.
+    if (!this.cold) {
+      const { ColdReader: Cold } = await import('./cold');
+      this.cold = new Cold(path.join(this.dir, this.manifest.files.cold));
+    }
     switch (l.kind) {
       case 'locus':
         return this.cold.overlapping(l.chrom, l.pos1, l.pos1);

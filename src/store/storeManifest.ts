@@ -3,8 +3,12 @@ import * as path from 'node:path';
 import { InputError } from '../errors';
 import type { ContigEntry } from '../variant/contigs';
 
-/** `store.json`: what a store holds and which run made it. Everything `query` needs besides the tiers. */
-export const STORE_SCHEMA = 1;
+/**
+ * `store.json`: what a store holds and which run made it. Everything `query` needs besides the tiers.
+ * Schema 2: warm blocks of format 4 (columns compressed one by one, gnomAD AF derived from AC/AN)
+ * and the rsID retrieval structure; schema-1 stores are refused (rebuild them).
+ */
+export const STORE_SCHEMA = 2;
 export const STORE_MANIFEST = 'store.json';
 export const HOT_FILE = 'hot.sqlite';
 export const WARM_FILE = 'warm.sqlite';

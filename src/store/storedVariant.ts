@@ -10,10 +10,8 @@ export function alleleKey(chrom: string, pos1: number, ref: string, alt: string)
   return `${chrom}:${pos1}:${ref}:${alt}`;
 }
 
-/** Last 1-based base the REF allele covers: the span tabix and bcftools use for overlap (no END in our records). */
-export function end1Of(pos1: number, ref: string): number {
-  return pos1 + Math.max(1, ref.length) - 1;
-}
+// In its own module so that readers (hot.ts) do not load what reportableReasons needs.
+export { end1Of } from './span';
 
 const PROTEIN_ALTERING_LIMIT = severityRank('protein_altering_variant');
 

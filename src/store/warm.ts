@@ -1,14 +1,15 @@
 import Database from 'better-sqlite3';
-import { compress, Codec, decompress, isCodec } from './codec';
 import { blocksInChunk, PostingsBuilder } from './postings';
+import { buildRetrieval, retrieve, RetrievalParams } from './retrieval';
 import { openForWriting } from './sqliteWrite';
 import type { StoredVariant } from './types';
-import { DecodedBlock, encodeBlock } from './warmBlock';
+import { BLOCK_FORMAT, ColumnCodecs, DecodedBlock, DEFAULT_COLUMN_CODECS, encodeBlock } from './warmBlock';
 
 /**
- * Warm tier: every annotated variant in compressed column blocks (warmBlock.ts) stored as SQLite
- * BLOBs, with the block index by contig range, gene → block range, and rsID / ClinVar id → block
- * postings beside them in the same file.
+ * Warm tier: every annotated variant in column blocks (warmBlock.ts, each column compressed on its
+ * own) stored as SQLite BLOBs, with the block index by contig range, gene → block range, rsID →
+ * block as a static retrieval structure (retrieval.ts) and ClinVar id → block postings beside them
+ * in the same file.
  */
 /**
  * Rows per block: 2,048 rather than 4,096 halves what a block-cache miss inflates (about 80 kB),
@@ -24,6 +25,8 @@ CREATE TABLE block(id INTEGER PRIMARY KEY, chrom TEXT NOT NULL, first_row INTEGE
 CREATE TABLE gene_blocks(gene TEXT NOT NULL, chrom TEXT NOT NULL, first_block INTEGER NOT NULL, last_block INTEGER NOT NULL,
   PRIMARY KEY(gene, chrom)) WITHOUT ROWID;
 CREATE TABLE postings(id INTEGER PRIMARY KEY, kind TEXT NOT NULL, first_key INTEGER NOT NULL, last_key INTEGER NOT NULL, data BLOB NOT NULL);
+CREATE TABLE rsid_pages(page INTEGER PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE rsid_multi(key INTEGER NOT NULL, block INTEGER NOT NULL, PRIMARY KEY(key, block)) WITHOUT ROWID;
 CREATE TABLE text_postings(kind TEXT NOT NULL, key TEXT NOT NULL, block INTEGER NOT NULL, PRIMARY KEY(kind, key, block)) WITHOUT ROWID;
 `;
 /** Indexes are built after the rows are in, which is faster and gives the same bytes every time. */
@@ -35,6 +38,39 @@ CREATE INDEX postings_key ON postings(kind, first_key);
 export type PostingKind = 'rsid' | 'clinvar';
 
 const RSID = /^rs(\d{1,12})$/;
+/** rsID numbers at or above this go to text_postings: key·2^16 + block must stay exact in a double. */
+const MAX_RS_KEY = 2 ** 37;
+
+/** (rsID number, block) pairs, packed as key·2^16 + block in a growable Float64Array. */
+class KeyBlockPairs {
+  private packed = new Float64Array(1 << 16);
+  length = 0;
+
+  add(key: number, block: number): void {
+    if (block >= 65536) throw new Error(`block id ${block} above 65535: store too large for one warm file`);
+    if (this.length === this.packed.length) {
+      const next = new Float64Array(this.packed.length * 2);
+      next.set(this.packed);
+      this.packed = next;
+    }
+    this.packed[this.length++] = key * 65536 + block;
+  }
+
+  /** Sorted, de-duplicated (key, blocks) groups. */
+  *groups(): Generator<[number, number[]]> {
+    const all = this.packed.subarray(0, this.length).sort();
+    let i = 0;
+    while (i < all.length) {
+      const key = Math.floor(all[i] / 65536);
+      const blocks: number[] = [];
+      for (; i < all.length && Math.floor(all[i] / 65536) === key; i++) {
+        const b = all[i] - key * 65536;
+        if (blocks[blocks.length - 1] !== b) blocks.push(b);
+      }
+      yield [key, blocks];
+    }
+  }
+}
 
 export class WarmWriter {
   private readonly db: Database.Database;
@@ -42,13 +78,14 @@ export class WarmWriter {
   private pending: StoredVariant[] = [];
   private blockCount = 0;
   private readonly geneRanges = new Map<string, { gene: string; chrom: string; first: number; last: number }>();
-  private readonly postings = { rsid: new PostingsBuilder(), clinvar: new PostingsBuilder() };
+  private readonly clinvarPostings = new PostingsBuilder();
+  private readonly rsids = new KeyBlockPairs();
   private readonly textPostings = new Set<string>();
 
   constructor(
     file: string,
     private readonly blockRows = DEFAULT_BLOCK_ROWS,
-    private readonly codec: Codec = 'deflate',
+    private readonly codecs: ColumnCodecs = DEFAULT_COLUMN_CODECS,
   ) {
     this.db = openForWriting(file);
     this.db.exec(SCHEMA);
@@ -80,14 +117,36 @@ export class WarmWriter {
       }
       if (v.clinvar) this.post('clinvar', v.clinvar.id, id);
     }
-    this.insertBlock.run(id, rows[0].chrom, rows[0].row, rows.length, rows[0].pos1, maxEnd, compress(this.codec, encodeBlock(rows)));
+    this.insertBlock.run(id, rows[0].chrom, rows[0].row, rows.length, rows[0].pos1, maxEnd, encodeBlock(rows, this.codecs));
     this.pending = [];
   }
 
   private post(kind: PostingKind, key: string, block: number): void {
     const m = kind === 'rsid' ? RSID.exec(key) : /^(\d{1,15})$/.exec(key);
-    if (m) this.postings[kind].add(Number(m[1]), block);
+    if (m && kind === 'rsid' && Number(m[1]) < MAX_RS_KEY) this.rsids.add(Number(m[1]), block);
+    else if (m && kind === 'clinvar') this.clinvarPostings.add(Number(m[1]), block);
     else if (key !== '' && key !== '.') this.textPostings.add(`${kind}\t${key}\t${block}`);
+  }
+
+  /**
+   * rsID → block as a retrieval structure of ceil(log2(blocks + 1)) bits per key; the all-ones
+   * value means "several blocks, see rsid_multi". Returns its parameters for `meta`.
+   */
+  private writeRsidIndex(): RetrievalParams {
+    const bits = Math.max(1, Math.ceil(Math.log2(this.blockCount + 1)));
+    const several = 2 ** bits - 1;
+    const keys: number[] = [];
+    const values: number[] = [];
+    const multi = this.db.prepare('INSERT INTO rsid_multi(key, block) VALUES (?, ?)');
+    for (const [key, blocks] of this.rsids.groups()) {
+      keys.push(key);
+      values.push(blocks.length === 1 ? blocks[0] : several);
+      if (blocks.length > 1) for (const b of blocks) multi.run(key, b);
+    }
+    const { params, pages } = buildRetrieval(Float64Array.from(keys), Uint32Array.from(values), bits);
+    const page = this.db.prepare('INSERT INTO rsid_pages(page, data) VALUES (?, ?)');
+    pages.forEach((data, i) => page.run(i, data));
+    return params;
   }
 
   finish(meta: Record<string, string>): { blocks: number } {
@@ -95,16 +154,16 @@ export class WarmWriter {
     const gene = this.db.prepare('INSERT INTO gene_blocks(gene, chrom, first_block, last_block) VALUES (?, ?, ?, ?)');
     for (const r of [...this.geneRanges.values()].sort((a, b) => (a.gene < b.gene ? -1 : a.gene > b.gene ? 1 : a.chrom < b.chrom ? -1 : 1))) gene.run(r.gene, r.chrom, r.first, r.last);
     const posting = this.db.prepare('INSERT INTO postings(kind, first_key, last_key, data) VALUES (?, ?, ?, ?)');
-    for (const kind of ['rsid', 'clinvar'] as const) {
-      for (const c of this.postings[kind].chunks()) posting.run(kind, c.firstKey, c.lastKey, c.data);
-    }
+    for (const c of this.clinvarPostings.chunks()) posting.run('clinvar', c.firstKey, c.lastKey, c.data);
+    const rsidIndex = this.writeRsidIndex();
     const text = this.db.prepare('INSERT INTO text_postings(kind, key, block) VALUES (?, ?, ?)');
     for (const t of [...this.textPostings].sort()) {
       const [kind, key, block] = t.split('\t');
       text.run(kind, key, Number(block));
     }
     const m = this.db.prepare('INSERT INTO meta(key, value) VALUES (?, ?)');
-    for (const [k, v] of Object.entries({ ...meta, codec: this.codec, block_rows: String(this.blockRows), blocks: String(this.blockCount) }).sort()) m.run(k, v);
+    const codecs = typeof this.codecs === 'string' ? this.codecs : JSON.stringify(this.codecs);
+    for (const [k, v] of Object.entries({ ...meta, block_format: String(BLOCK_FORMAT), codecs, rsid_index: JSON.stringify(rsidIndex), block_rows: String(this.blockRows), blocks: String(this.blockCount) }).sort()) m.run(k, v);
     this.db.exec(INDEXES);
     this.db.exec('COMMIT');
     this.db.close();
@@ -126,24 +185,29 @@ interface BlockRow {
 /** Read side of the warm tier, for a long-lived process: statements prepared once, recent blocks cached. */
 export class WarmReader {
   private readonly db: Database.Database;
-  readonly codec: Codec;
   private readonly cache = new Map<number, DecodedBlock>();
   private readonly stmt;
+  private readonly rsidIndex: RetrievalParams;
+  private readonly blocks: number;
+  private readonly rsidPages = new Map<number, Buffer>();
 
   constructor(
     file: string,
     private readonly cacheBlocks = 32,
   ) {
     this.db = new Database(file, { readonly: true, fileMustExist: true });
-    const codec = (this.db.prepare("SELECT value FROM meta WHERE key = 'codec'").get() as { value: string } | undefined)?.value;
-    if (!isCodec(codec)) throw new Error(`${file}: unknown warm codec ${String(codec)}`);
-    this.codec = codec;
+    const meta = new Map((this.db.prepare('SELECT key, value FROM meta').all() as Array<{ key: string; value: string }>).map((r) => [r.key, r.value]));
+    if (meta.get('block_format') !== String(BLOCK_FORMAT)) throw new Error(`${file}: warm block format ${meta.get('block_format') ?? 'before 4'}, expected ${BLOCK_FORMAT}; rebuild the store with this vartriage version`);
+    this.rsidIndex = JSON.parse(meta.get('rsid_index')!) as RetrievalParams;
+    this.blocks = Number(meta.get('blocks'));
     this.stmt = {
       overlapping: this.db.prepare('SELECT id FROM block WHERE chrom = ? AND start_pos1 <= ? AND max_end1 >= ? ORDER BY id'),
       block: this.db.prepare('SELECT id, chrom, first_row, data FROM block WHERE id = ?'),
       gene: this.db.prepare('SELECT first_block, last_block FROM gene_blocks WHERE gene = ? ORDER BY first_block'),
       chunk: this.db.prepare('SELECT last_key, data FROM postings WHERE kind = ? AND first_key <= ? ORDER BY first_key DESC LIMIT 1'),
       text: this.db.prepare('SELECT block FROM text_postings WHERE kind = ? AND key = ? ORDER BY block'),
+      rsidPage: this.db.prepare('SELECT data FROM rsid_pages WHERE page = ?').pluck(),
+      rsidMulti: this.db.prepare('SELECT block FROM rsid_multi WHERE key = ? ORDER BY block').pluck(),
     };
   }
 
@@ -156,7 +220,7 @@ export class WarmReader {
       return hit;
     }
     const row = this.stmt.block.get(id) as BlockRow;
-    const decoded = new DecodedBlock(decompress(this.codec, row.data), row.chrom, row.first_row);
+    const decoded = new DecodedBlock(row.data, row.chrom, row.first_row);
     this.cache.set(id, decoded);
     if (this.cache.size > this.cacheBlocks) this.cache.delete(this.cache.keys().next().value as number);
     return decoded;
@@ -182,10 +246,25 @@ export class WarmReader {
     return out.sort((a, b) => a.row - b.row);
   }
 
+  private rsidPage(i: number): Buffer {
+    let page = this.rsidPages.get(i);
+    if (!page) {
+      page = this.stmt.rsidPage.get(i) as Buffer;
+      if (this.rsidPages.size >= 256) this.rsidPages.delete(this.rsidPages.keys().next().value as number);
+      this.rsidPages.set(i, page);
+    }
+    return page;
+  }
+
+  /** Blocks that may hold `key`; the caller verifies in the block (a key never stored maps to an arbitrary block). */
   private postedBlocks(kind: PostingKind, key: string): number[] {
     const m = kind === 'rsid' ? RSID.exec(key) : /^(\d{1,15})$/.exec(key);
-    if (!m) return (this.stmt.text.all(kind, key) as Array<{ block: number }>).map((r) => r.block);
+    if (!m || (kind === 'rsid' && Number(m[1]) >= MAX_RS_KEY)) return (this.stmt.text.all(kind, key) as Array<{ block: number }>).map((r) => r.block);
     const k = Number(m[1]);
+    if (kind === 'rsid') {
+      const v = retrieve(k, this.rsidIndex, (i) => this.rsidPage(i));
+      return v === 2 ** this.rsidIndex.bits - 1 ? (this.stmt.rsidMulti.all(k) as number[]) : v < this.blocks ? [v] : [];
+    }
     const chunk = this.stmt.chunk.get(kind, k) as { last_key: number; data: Buffer } | undefined;
     if (!chunk || chunk.last_key < k) return [];
     return blocksInChunk(chunk.data, k);

@@ -2,24 +2,32 @@ import type { ClinvarFacts, GeneConsequence, GnomadFacts } from '../annotate/typ
 import type { ConsequenceTerm } from '../annotate/soTerms';
 import type { Zygosity } from '../variant/types';
 import { ByteReader, ByteWriter } from './bytes';
+import { Codec, CODECS, compress, decompress } from './codec';
 import { readNumber, skipNumber, writeNumber } from './decimal';
+import { afDerivation, afFromCounts } from './derivedAf';
 import { REPORTABLE_REASONS, ReportableReason, StoredVariant } from './types';
 
 /**
  * One warm-tier block: a few thousand consecutive variants of one contig stored column by column
- * (positions as deltas, rsIDs as numbers, decimals as digits + places (decimal.ts), repeated
- * strings through a block dictionary), so that a lookup can find its rows from the position, gene,
- * ID or ClinVar column and decode only those rows' other fields.
+ * (positions as deltas, rsIDs as numbers, decimals as digits + places (decimal.ts), gnomAD AF as
+ * "AC/AN to k digits" where it is (derivedAf.ts), repeated strings through a block dictionary),
+ * each column compressed on its own, so that a lookup inflates and walks only the columns it needs
+ * and decodes only its rows.
  *
- * Layout before compression: u8 version, varint rows, varint columns, varint byte length of each
- * column, varint checkpoint interval, per column the byte offset (delta-coded) of every checkpoint
- * row after row 0, then the columns in the order of `Column`.
+ * Layout: u8 format, varint rows, varint columns, varint checkpoint interval C, then per column
+ * u8 codec (index in CODECS) and varint stored length, then the stored columns in `Column` order.
+ * A column, once inflated: the byte offset (delta-coded varints, from the end of this list) of
+ * every C-th row after row 0, then the rows. The rsID numbers column is the exception: its
+ * checkpoints count rsIDs rather than bytes, and after them come varint m, u8 width w and the m
+ * numbers as w little-endian byte planes (all lowest bytes first): rsIDs are close to uniformly
+ * random, so deflate gains only from the skewed high planes, which interleaved bytes hide (about
+ * 0.5 B per allele, docs/adr/0001).
  */
-const BLOCK_FORMAT = 3;
+export const BLOCK_FORMAT = 4;
 
 /**
- * Every CHECKPOINT_ROWS rows the header records each column's byte offset, so decoding one row
- * walks at most that many rows of a column instead of the whole block.
+ * Every CHECKPOINT_ROWS rows each column records its byte offset, so decoding one row walks at
+ * most that many rows of a column instead of the whole block.
  */
 const CHECKPOINT_ROWS = 256;
 
@@ -32,9 +40,14 @@ const RS_ONLY = /^rs(\d{1,15})$/;
 const enum Column {
   Dict,
   Pos,
-  Ref,
-  Alt,
+  /** Per row u8: 1 + 4·ref + alt for a single-base ACGT substitution (ref ≠ alt), else 0. */
+  Alleles,
+  /** REF and ALT as strings, for rows whose Alleles code is 0. */
+  AlleleText,
+  /** Per row a tag; text IDs inline. */
   Id,
+  /** The numbers of ID_RS rows, as byte planes. */
+  IdNumber,
   Filter,
   Qual,
   Zygosity,
@@ -43,14 +56,58 @@ const enum Column {
   Rank,
   Reportable,
   Genes,
-  Gnomad,
+  /** Per row u8: bit 0 present, then 2 bits each for AC, AN, nhomalt (NUM_*); present rows add u8 k of AF (0: AF stored). */
+  GnomadFlags,
+  GnomadAc,
+  GnomadAn,
+  GnomadNhomalt,
+  /** AF only where it is not AC/AN to k significant digits. */
+  GnomadAf,
+  GnomadGrpmaxAf,
+  /** grpmax and gnomAD FILTER as dictionary codes. */
+  GnomadCodes,
   Clinvar,
 }
-const COLUMN_COUNT = 15;
+export const COLUMN_NAMES = [
+  'dict', 'pos', 'alleles', 'allele_text', 'id', 'id_number', 'filter', 'qual', 'zygosity', 'line', 'consequence', 'rank', 'reportable', 'genes',
+  'gnomad_flags', 'gnomad_ac', 'gnomad_an', 'gnomad_nhomalt', 'gnomad_af', 'gnomad_grpmax_af', 'gnomad_codes', 'clinvar',
+] as const;
+const COLUMN_COUNT = COLUMN_NAMES.length;
+
+/** Codec per column, by default deflate; a caller may force one codec for all (measurements). */
+export type ColumnCodecs = Codec | Partial<Record<(typeof COLUMN_NAMES)[number], Codec>>;
+export const DEFAULT_COLUMN_CODECS: ColumnCodecs = 'deflate';
+
+function codecOf(codecs: ColumnCodecs, col: number): Codec {
+  return typeof codecs === 'string' ? codecs : (codecs[COLUMN_NAMES[col]] ?? 'deflate');
+}
+
+/** States of a gnomAD count (AC, AN, nhomalt): a non-negative integer (varint), null, or any other number (decimal.ts). */
+const NUM_UINT = 0;
+const NUM_NULL = 1;
+const NUM_OTHER = 2;
+
+function numState(n: number | null): number {
+  return n === null ? NUM_NULL : Number.isSafeInteger(n) && n >= 0 ? NUM_UINT : NUM_OTHER;
+}
+
+function writeCount(w: ByteWriter, n: number | null, state: number): void {
+  if (state === NUM_UINT) w.varint(n!);
+  else if (state === NUM_OTHER) writeNumber(w, n);
+}
+
+function readCount(r: ByteReader, state: number): number | null {
+  return state === NUM_UINT ? r.varint() : state === NUM_NULL ? null : readNumber(r);
+}
+
+function skipCount(r: ByteReader, state: number): void {
+  if (state === NUM_UINT) r.varint();
+  else if (state === NUM_OTHER) skipNumber(r);
+}
 
 const ZYGOSITY: readonly Zygosity[] = ['het', 'hom', 'hemi', 'unknown'];
 
-export function encodeBlock(rows: StoredVariant[]): Buffer {
+export function encodeBlock(rows: StoredVariant[], codecs: ColumnCodecs = DEFAULT_COLUMN_CODECS): Buffer {
   const cols = Array.from({ length: COLUMN_COUNT }, () => new ByteWriter(4096));
   const dict = new Map<string, number>();
   const code = (s: string): number => {
@@ -60,20 +117,25 @@ export function encodeBlock(rows: StoredVariant[]): Buffer {
   };
   let prevPos = 0;
   const checkpoints: number[][] = cols.map(() => []);
+  const rsNumbers: number[] = [];
   for (let i = 0; i < rows.length; i++) {
     const v = rows[i];
-    if (i > 0 && i % CHECKPOINT_ROWS === 0) cols.forEach((c, k) => checkpoints[k].push(c.length));
+    if (i > 0 && i % CHECKPOINT_ROWS === 0) cols.forEach((c, k) => checkpoints[k].push(k === Column.IdNumber ? rsNumbers.length : c.length));
     if (v.pos1 < prevPos) throw new Error(`warm block rows out of order at ${v.chrom}:${v.pos1}`);
     cols[Column.Pos].varint(v.pos1 - prevPos);
     prevPos = v.pos1;
-    cols[Column.Ref].str(v.ref);
-    cols[Column.Alt].str(v.alt);
+    const snv = snvCode(v.ref, v.alt);
+    cols[Column.Alleles].u8(snv);
+    if (snv === 0) {
+      cols[Column.AlleleText].str(v.ref);
+      cols[Column.AlleleText].str(v.alt);
+    }
     const idc = cols[Column.Id];
     const rs = RS_ONLY.exec(v.id);
     if (v.id === '.') idc.u8(ID_NONE);
     else if (rs && String(Number(rs[1])) === rs[1]) {
       idc.u8(ID_RS);
-      idc.varint(Number(rs[1]));
+      rsNumbers.push(Number(rs[1]));
     } else {
       idc.u8(ID_TEXT);
       idc.str(v.id);
@@ -98,17 +160,20 @@ export function encodeBlock(rows: StoredVariant[]): Buffer {
       g.varint(gc.location === null ? 0 : code(gc.location) + 1);
       g.u8(gc.maneSelect ? 1 : 0);
     }
-    const n = cols[Column.Gnomad];
-    if (v.gnomad) {
-      n.u8(1);
-      writeNumber(n, v.gnomad.af);
-      writeNumber(n, v.gnomad.ac);
-      writeNumber(n, v.gnomad.an);
-      writeNumber(n, v.gnomad.nhomalt);
-      writeNumber(n, v.gnomad.grpmaxAf);
-      n.varint(code(v.gnomad.grpmax));
-      n.varint(code(v.gnomad.filter));
-    } else n.u8(0);
+    const gn = v.gnomad;
+    if (gn) {
+      const states = [numState(gn.ac), numState(gn.an), numState(gn.nhomalt)];
+      const k = afDerivation(gn.af, gn.ac, gn.an);
+      cols[Column.GnomadFlags].u8(1 | (states[0] << 1) | (states[1] << 3) | (states[2] << 5));
+      cols[Column.GnomadFlags].u8(k);
+      writeCount(cols[Column.GnomadAc], gn.ac, states[0]);
+      writeCount(cols[Column.GnomadAn], gn.an, states[1]);
+      writeCount(cols[Column.GnomadNhomalt], gn.nhomalt, states[2]);
+      if (k === 0) writeNumber(cols[Column.GnomadAf], gn.af);
+      writeNumber(cols[Column.GnomadGrpmaxAf], gn.grpmaxAf);
+      cols[Column.GnomadCodes].varint(code(gn.grpmax));
+      cols[Column.GnomadCodes].varint(code(gn.filter));
+    } else cols[Column.GnomadFlags].u8(0);
     const c = cols[Column.Clinvar];
     if (v.clinvar) {
       c.u8(1);
@@ -123,31 +188,96 @@ export function encodeBlock(rows: StoredVariant[]): Buffer {
   const d = cols[Column.Dict];
   d.varint(dict.size);
   for (const s of dict.keys()) d.str(s);
+  writePlanes(cols[Column.IdNumber], rsNumbers);
+  const stored = cols.map((col, k) => {
+    const w = new ByteWriter(col.length + 16);
+    let prev = 0;
+    for (const offset of checkpoints[k]) {
+      w.varint(offset - prev);
+      prev = offset;
+    }
+    w.bytes(col.result());
+    const codec = codecOf(codecs, k);
+    return { codec, data: compress(codec, w.result()) };
+  });
   const out = new ByteWriter(1024);
   out.u8(BLOCK_FORMAT);
   out.varint(rows.length);
   out.varint(COLUMN_COUNT);
-  for (const col of cols) out.varint(col.length);
   out.varint(CHECKPOINT_ROWS);
-  for (const list of checkpoints) {
-    let prev = 0;
-    for (const offset of list) {
-      out.varint(offset - prev);
-      prev = offset;
-    }
+  for (const s of stored) {
+    out.u8(CODECS.indexOf(s.codec));
+    out.varint(s.data.length);
   }
-  for (const col of cols) out.bytes(col.result());
+  for (const s of stored) out.bytes(s.data);
   return out.result();
+}
+
+/** A block's columns as stored (codec, bytes) and inflated: for measurements (bench/store.ts). */
+export function blockColumns(blob: Buffer): Array<{ name: string; codec: Codec; stored: number; raw: Buffer }> {
+  const h = new ByteReader(blob);
+  if (h.u8() !== BLOCK_FORMAT) throw new Error('unknown warm block format');
+  h.varint();
+  const ncol = h.varint();
+  h.varint();
+  const heads: Array<{ codec: Codec; len: number }> = [];
+  for (let i = 0; i < ncol; i++) heads.push({ codec: CODECS[h.u8()], len: h.varint() });
+  let at = h.at;
+  return heads.map((x, i) => {
+    const raw = decompress(x.codec, blob.subarray(at, at + x.len));
+    at += x.len;
+    return { name: COLUMN_NAMES[i], codec: x.codec, stored: x.len, raw };
+  });
+}
+
+/**
+ * About 86 % of alleles are single-base substitutions: one byte of 12 values (which deflate codes
+ * in under 4 bits) instead of two length-prefixed strings; 0.4 B per allele less (docs/adr/0001).
+ */
+const BASES = 'ACGT';
+function snvCode(ref: string, alt: string): number {
+  if (ref.length !== 1 || alt.length !== 1 || ref === alt) return 0;
+  const r = BASES.indexOf(ref);
+  const a = BASES.indexOf(alt);
+  return r < 0 || a < 0 ? 0 : 1 + 4 * r + a;
+}
+
+/** Over [Alleles, AlleleText] in step. */
+const skipAlleles = (rs: ByteReader[]): void => {
+  if (rs[0].u8() === 0) {
+    rs[1].skipStr();
+    rs[1].skipStr();
+  }
+};
+const readAlleles = (rs: ByteReader[]): [string, string] => {
+  const code = rs[0].u8();
+  return code === 0 ? [rs[1].str(), rs[1].str()] : [BASES[(code - 1) >> 2], BASES[(code - 1) & 3]];
+};
+
+/** varint m, u8 width, then the m numbers as `width` little-endian byte planes. */
+function writePlanes(w: ByteWriter, values: number[]): void {
+  let width = 0;
+  for (const v of values) {
+    if (!Number.isSafeInteger(v) || v < 0) throw new Error(`rsID number out of range: ${v}`);
+    while (v >= 256 ** width) width++;
+  }
+  w.varint(values.length);
+  w.u8(width);
+  const planes = Buffer.alloc(values.length * width);
+  values.forEach((v, i) => {
+    for (let b = 0; b < width; b++, v = Math.floor(v / 256)) planes[b * values.length + i] = v % 256;
+  });
+  w.bytes(planes);
 }
 
 type Skip = (r: ByteReader) => void;
 
-const skipStr: Skip = (r) => r.skipStr();
 const skipNum: Skip = skipNumber;
-const skipId: Skip = (r) => {
-  const tag = r.u8();
-  if (tag === ID_RS) r.varint();
-  else if (tag === ID_TEXT) r.skipStr();
+/** Over [ID tags, rsID number index] in step. */
+const skipId = (rs: ByteReader[]): void => {
+  const tag = rs[0].u8();
+  if (tag === ID_RS) rs[1].at++;
+  else if (tag === ID_TEXT) rs[0].skipStr();
 };
 const skipVarint: Skip = (r) => void r.varint();
 const skipU8: Skip = (r) => void r.at++;
@@ -163,12 +293,6 @@ const skipGenes: Skip = (r) => {
     r.at++;
   }
 };
-const skipGnomad: Skip = (r) => {
-  if (r.u8() === 0) return;
-  for (let i = 0; i < 5; i++) skipNumber(r);
-  r.varint();
-  r.varint();
-};
 const skipClinvar: Skip = (r) => {
   if (r.u8() === 0) return;
   r.skipStr();
@@ -179,41 +303,61 @@ const skipClinvar: Skip = (r) => {
   for (let i = 0; i < n; i++) r.skipStr();
 };
 
-/** A decompressed block: positions and REF spans decoded up front, every other column on demand. */
+/** The gnomAD columns, walked in step: [flags, AC, AN, nhomalt, AF, grpmax AF, codes]. */
+const GNOMAD_COLUMNS = [Column.GnomadFlags, Column.GnomadAc, Column.GnomadAn, Column.GnomadNhomalt, Column.GnomadAf, Column.GnomadGrpmaxAf, Column.GnomadCodes];
+const skipGnomad = (rs: ByteReader[]): void => {
+  const flags = rs[0].u8();
+  if (flags === 0) return;
+  const k = rs[0].u8();
+  skipCount(rs[1], (flags >> 1) & 3);
+  skipCount(rs[2], (flags >> 3) & 3);
+  skipCount(rs[3], (flags >> 5) & 3);
+  if (k === 0) skipNumber(rs[4]);
+  skipNumber(rs[5]);
+  rs[6].varint();
+  rs[6].varint();
+};
+
+interface InflatedColumn {
+  buf: Buffer;
+  /** Offset of row 0 in `buf`. */
+  start: number;
+  /** Byte offset (from `start`) of rows 0, C, 2C, ... (for the rsID numbers: their index). */
+  checkpoints: Uint32Array;
+  /** rsID numbers column: how many, and bytes per number (planes of `count` bytes from `start`). */
+  count?: number;
+  width?: number;
+}
+
+/** A stored block: positions and REF spans decoded up front, every other column inflated and walked on demand. */
 export class DecodedBlock {
   readonly rows: number;
   readonly pos1: Int32Array;
   readonly end1: Int32Array;
-  private readonly colStart: number[] = [];
   private readonly checkpointRows: number;
-  /** Per column, the byte offset (from the column start) of rows 0, C, 2C, ... */
-  private readonly checkpoints: Uint32Array[] = [];
+  private readonly stored: Array<{ codec: Codec; from: number; to: number }> = [];
+  private readonly inflated: Array<InflatedColumn | undefined> = [];
   private readonly dict: string[] = [];
   private dictIndex: Map<string, number> | null = null;
 
   constructor(
-    private readonly buf: Buffer,
+    private readonly blob: Buffer,
     readonly chrom: string,
     /** Store row of this block's first variant. */
     readonly firstRow: number,
   ) {
-    const h = new ByteReader(buf);
-    if (h.u8() !== BLOCK_FORMAT) throw new Error('unknown warm block format');
+    const h = new ByteReader(blob);
+    const format = h.u8();
+    if (format !== BLOCK_FORMAT) throw new Error(`warm block format ${format}, expected ${BLOCK_FORMAT}: rebuild the store with this vartriage version`);
     this.rows = h.varint();
     const ncol = h.varint();
-    const lengths: number[] = [];
-    for (let i = 0; i < ncol; i++) lengths.push(h.varint());
     this.checkpointRows = h.varint();
-    const perColumn = Math.ceil(this.rows / this.checkpointRows) - 1;
-    for (let c = 0; c < ncol; c++) {
-      const offsets = new Uint32Array(perColumn + 1);
-      for (let k = 1; k <= perColumn; k++) offsets[k] = offsets[k - 1] + h.varint();
-      this.checkpoints.push(offsets);
-    }
+    const heads: Array<{ codec: Codec; len: number }> = [];
+    for (let i = 0; i < ncol; i++) heads.push({ codec: CODECS[h.u8()], len: h.varint() });
     let at = h.at;
-    for (const len of lengths) {
-      this.colStart.push(at);
-      at += len;
+    for (const x of heads) {
+      this.stored.push({ codec: x.codec, from: at, to: at + x.len });
+      at += x.len;
     }
     const d = this.reader(Column.Dict);
     const nd = d.varint();
@@ -221,19 +365,51 @@ export class DecodedBlock {
     this.pos1 = new Int32Array(this.rows);
     this.end1 = new Int32Array(this.rows);
     const p = this.reader(Column.Pos);
-    const ref = this.reader(Column.Ref);
+    const codes = this.reader(Column.Alleles);
+    const text = this.reader(Column.AlleleText);
     let pos = 0;
     for (let i = 0; i < this.rows; i++) {
       pos += p.varint();
       this.pos1[i] = pos;
-      const refLen = ref.varint();
-      ref.at += refLen;
+      let refLen = 1;
+      if (codes.u8() === 0) {
+        refLen = text.varint();
+        text.at += refLen;
+        text.skipStr();
+      }
       this.end1[i] = pos + Math.max(1, refLen) - 1;
     }
   }
 
+  private column(col: Column): InflatedColumn {
+    let c = this.inflated[col];
+    if (!c) {
+      const s = this.stored[col];
+      const buf = decompress(s.codec, this.blob.subarray(s.from, s.to));
+      const r = new ByteReader(buf);
+      const n = Math.max(0, Math.ceil(this.rows / this.checkpointRows) - 1);
+      const checkpoints = new Uint32Array(n + 1);
+      for (let k = 1; k <= n; k++) checkpoints[k] = checkpoints[k - 1] + r.varint();
+      if (col === Column.IdNumber) {
+        const count = r.varint();
+        const width = r.u8();
+        c = this.inflated[col] = { buf, start: r.at, checkpoints, count, width };
+      } else c = this.inflated[col] = { buf, start: r.at, checkpoints };
+    }
+    return c;
+  }
+
+  /** The rsID number at index `at` of the planes (a reader of the IdNumber column holds the index as start + at). */
+  private rsNumber(at: number): number {
+    const c = this.column(Column.IdNumber);
+    let v = 0;
+    for (let b = c.width! - 1; b >= 0; b--) v = v * 256 + c.buf[c.start + b * c.count! + at];
+    return v;
+  }
+
   private reader(col: Column): ByteReader {
-    return new ByteReader(this.buf, this.colStart[col]);
+    const c = this.column(col);
+    return new ByteReader(c.buf, c.start);
   }
 
   /** Rows whose REF span overlaps [start1, end1] (both 1-based, inclusive). */
@@ -269,16 +445,18 @@ export class DecodedBlock {
   /** Rows whose ID column holds `id` as one of its ';'-separated ids. */
   rowsWithId(id: string): number[] {
     const rs = RS_ONLY.exec(id);
-    const rsNumber = rs ? Number(rs[1]) : -1;
+    // Only a canonical rs<number> is stored as a number; 'rs0123' is text and must not match rs123.
+    const rsNumber = rs && String(Number(rs[1])) === rs[1] ? Number(rs[1]) : -1;
     const out: number[] = [];
     const r = this.reader(Column.Id);
+    let k = 0;
     for (let i = 0; i < this.rows; i++) {
       const tag = r.u8();
       if (tag === ID_RS) {
-        if (r.varint() === rsNumber) out.push(i);
+        if (this.rsNumber(k++) === rsNumber) out.push(i);
       } else if (tag === ID_TEXT) {
         const n = r.varint();
-        if (this.buf.toString('utf8', r.at, r.at + n).split(';').includes(id)) out.push(i);
+        if (r.buf.toString('utf8', r.at, r.at + n).split(';').includes(id)) out.push(i);
         r.at += n;
       }
     }
@@ -292,7 +470,7 @@ export class DecodedBlock {
     for (let i = 0; i < this.rows; i++) {
       if (r.u8() === 0) continue;
       const n = r.varint();
-      if (n === needle.length && this.buf.compare(needle, 0, n, r.at, r.at + n) === 0) out.push(i);
+      if (n === needle.length && r.buf.compare(needle, 0, n, r.at, r.at + n) === 0) out.push(i);
       r.at += n;
       r.varint();
       r.varint();
@@ -307,8 +485,10 @@ export class DecodedBlock {
   materialize(rows: number[]): StoredVariant[] {
     const n = rows.length;
     if (n === 0) return [];
-    const column = <T>(col: Column, skip: Skip, read: (r: ByteReader) => T): T[] => {
-      const r = this.reader(col);
+    /** Walks columns in step (they share checkpoint rows), from the nearest checkpoint to each wanted row. */
+    const walk = <T>(cols: Column[], skip: (rs: ByteReader[]) => void, read: (rs: ByteReader[]) => T): T[] => {
+      const inflated = cols.map((c) => this.column(c));
+      const rs = inflated.map((c) => new ByteReader(c.buf, c.start));
       const out: T[] = new Array(n);
       let at = 0;
       const every = this.checkpointRows;
@@ -316,20 +496,26 @@ export class DecodedBlock {
         if (rows[k] - at >= every) {
           const cp = Math.floor(rows[k] / every);
           at = cp * every;
-          r.at = this.colStart[col] + this.checkpoints[col][cp];
+          for (let j = 0; j < rs.length; j++) rs[j].at = inflated[j].start + inflated[j].checkpoints[cp];
         }
-        for (; at < rows[k]; at++) skip(r);
-        out[k] = read(r);
+        for (; at < rows[k]; at++) skip(rs);
+        out[k] = read(rs);
         at++;
       }
       return out;
     };
+    const column = <T>(col: Column, skip: Skip, read: (r: ByteReader) => T): T[] =>
+      walk(
+        [col],
+        (rs) => skip(rs[0]),
+        (rs) => read(rs[0]),
+      );
     const dict = this.dict;
-    const refs = column(Column.Ref, skipStr, (r) => r.str());
-    const alts = column(Column.Alt, skipStr, (r) => r.str());
-    const ids = column(Column.Id, skipId, (r) => {
-      const tag = r.u8();
-      return tag === ID_NONE ? '.' : tag === ID_RS ? `rs${r.varint()}` : r.str();
+    const alleles = walk([Column.Alleles, Column.AlleleText], skipAlleles, readAlleles);
+    const numbers = this.column(Column.IdNumber);
+    const ids = walk([Column.Id, Column.IdNumber], skipId, (rs) => {
+      const tag = rs[0].u8();
+      return tag === ID_NONE ? '.' : tag === ID_RS ? `rs${this.rsNumber(rs[1].at++ - numbers.start)}` : rs[0].str();
     });
     const filters = column(Column.Filter, skipVarint, (r) => dict[r.varint()]);
     const quals = column(Column.Qual, skipNum, readNumber);
@@ -358,14 +544,16 @@ export class DecodedBlock {
       }
       return out;
     });
-    const gnomad = column(Column.Gnomad, skipGnomad, (r): GnomadFacts | null => {
-      if (r.u8() === 0) return null;
-      const af = readNumber(r) ?? 0;
-      const ac = readNumber(r) ?? 0;
-      const an = readNumber(r) ?? 0;
-      const nhomalt = readNumber(r) ?? 0;
-      const grpmaxAf = readNumber(r);
-      return { af, ac, an, nhomalt, grpmaxAf, grpmax: dict[r.varint()], filter: dict[r.varint()] };
+    const gnomad = walk(GNOMAD_COLUMNS, skipGnomad, (rs): GnomadFacts | null => {
+      const flags = rs[0].u8();
+      if (flags === 0) return null;
+      const k = rs[0].u8();
+      const ac = readCount(rs[1], (flags >> 1) & 3);
+      const an = readCount(rs[2], (flags >> 3) & 3);
+      const nhomalt = readCount(rs[3], (flags >> 5) & 3);
+      const af = k === 0 ? (readNumber(rs[4]) ?? 0) : afFromCounts(ac!, an!, k);
+      const grpmaxAf = readNumber(rs[5]);
+      return { af, ac, an, nhomalt, grpmaxAf, grpmax: dict[rs[6].varint()], filter: dict[rs[6].varint()] };
     });
     const clinvar = column(Column.Clinvar, skipClinvar, (r): ClinvarFacts | null => {
       if (r.u8() === 0) return null;
@@ -385,8 +573,8 @@ export class DecodedBlock {
         row: this.firstRow + rows[k],
         chrom: this.chrom,
         pos1: this.pos1[rows[k]],
-        ref: refs[k],
-        alt: alts[k],
+        ref: alleles[k][0],
+        alt: alleles[k][1],
         id: ids[k],
         filter: filters[k],
         qual: quals[k],

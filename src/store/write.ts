@@ -8,12 +8,12 @@ import type { Candidate } from '../prioritise/types';
 import type { Manifest } from '../reference/manifest';
 import type { ContigEntry } from '../variant/contigs';
 import { toolVersion } from '../version';
-import type { Codec } from './codec';
 import { coldHeader, coldLine } from './coldFormat';
 import { HotWriter } from './hot';
 import { COLD_FILE, HOT_FILE, STORE_SCHEMA, StoreManifest, WARM_FILE, writeStoreManifest } from './storeManifest';
 import { alleleKey, candidateDetails, reportableReasons, storeOrder, toStored } from './storedVariant';
 import { DEFAULT_BLOCK_ROWS, WarmWriter } from './warm';
+import { ColumnCodecs, DEFAULT_COLUMN_CODECS } from './warmBlock';
 
 export interface StoreInput {
   /** Annotated variants in any order; the store sorts them by contig (bundle order) and position. */
@@ -29,7 +29,8 @@ export interface StoreInput {
 
 export interface StoreBuildOptions {
   blockRows?: number;
-  codec?: Codec;
+  /** Codec of every warm column, or per column by name (default: warmBlock.ts DEFAULT_COLUMN_CODECS). */
+  codecs?: ColumnCodecs;
 }
 
 /** Run facts for a store built from a stream (the pipeline passes them through writeStore). */
@@ -71,7 +72,7 @@ export function buildStore(dir: string, variants: Iterable<AnnotatedVariant>, in
   if (fs.existsSync(dir)) throw new Error(`${dir} already exists; a store is written into a fresh directory`);
   fs.mkdirSync(dir, { recursive: true });
   const blockRows = opts.blockRows ?? DEFAULT_BLOCK_ROWS;
-  const codec = opts.codec ?? 'deflate';
+  const codecs = opts.codecs ?? DEFAULT_COLUMN_CODECS;
   const details = candidateDetails(input.candidates);
   const rankOf = new Map<string, number>();
   for (const [key, list] of details) rankOf.set(key, Math.min(...list.map((d) => d.rank)));
@@ -91,7 +92,7 @@ export function buildStore(dir: string, variants: Iterable<AnnotatedVariant>, in
   }
   try {
     hot = new HotWriter(path.join(dir, HOT_FILE));
-    warm = new WarmWriter(path.join(dir, WARM_FILE), blockRows, codec);
+    warm = new WarmWriter(path.join(dir, WARM_FILE), blockRows, codecs);
     const header = coldHeader({ build: input.build, sample: input.sample, contigs: input.contigs, filterLines: input.filterLines, toolVersion: toolVersion() });
     writeIndexedText(path.join(dir, COLD_FILE), header, tee(), VCF_TABIX);
     const meta = { schema: String(STORE_SCHEMA), variants: String(rows) };
@@ -103,7 +104,7 @@ export function buildStore(dir: string, variants: Iterable<AnnotatedVariant>, in
       sample: input.sample,
       build: input.build,
       reference: { name: input.manifest.name, sources: input.manifest.sources.map((s) => ({ kind: s.kind, version: s.version, upstream: s.upstream, sha256: s.sha256, records: s.records })) },
-      settings: { max_af: input.maxAf, block_rows: blockRows, codec },
+      settings: { max_af: input.maxAf, block_rows: blockRows, codec: typeof codecs === 'string' ? codecs : JSON.stringify(codecs) },
       counts: { variants: rows, hot: hotCounts.rows, warm_blocks: warmCounts.blocks, candidates: input.candidates.length },
       contigs: input.contigs,
       files: { hot: HOT_FILE, warm: WARM_FILE, cold: COLD_FILE },

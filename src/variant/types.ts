@@ -5,8 +5,8 @@ export type VariantKey = string & { readonly __brand: 'VariantKey' };
 
 export type Zygosity = 'het' | 'hom' | 'hemi' | 'unknown';
 
-/** One alternate allele of one VCF record, after splitting and trimming. 1-based `pos`. */
-export interface Variant {
+/** The facts of one normalised allele that every later stage carries along. 1-based `pos`. */
+export interface AlleleFacts {
   chrom: string;
   pos: number;
   ref: string;
@@ -16,6 +16,10 @@ export interface Variant {
   filter: string;
   qual: number | null;
   zygosity: Zygosity;
+}
+
+/** One alternate allele of one VCF record, after splitting and trimming. */
+export interface Variant extends AlleleFacts {
   /** 1-based line number in the VCF when known, for error messages and provenance. */
   line?: number;
   /** INFO column of the record, only when the reader was asked to keep it (plugins read it). */

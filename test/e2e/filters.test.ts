@@ -57,11 +57,17 @@ describe('quality and consequence filters', () => {
     expect(v.call).toEqual({ gt: expect.stringMatching(/^[01][/|]1$/), dp: expect.any(Number), gq: expect.any(Number), ad: [expect.any(Number), expect.any(Number)] });
   });
 
+  it('a negative threshold is one clear error', () => {
+    const r = runCli(['run', '--vcf', DEMO_VCF, '--hpo', HPO, '--reference', DEMO_BUNDLE, '--out', path.join(tmpDir(), 'out'), '--min-dp', '-3']);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe('vartriage: error: --min-dp: expected a number >= 0, got -3');
+  });
+
   it('an unknown consequence term is one clear error', () => {
     const out = path.join(tmpDir(), 'out');
     const r = runCli(['run', '--vcf', DEMO_VCF, '--hpo', HPO, '--reference', DEMO_BUNDLE, '--out', out, '--exclude-consequence', 'intronic']);
-    expect(r.code).not.toBe(0);
-    expect(r.stderr).toMatch(/--exclude-consequence: "intronic" is not a Sequence Ontology term/);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^vartriage: error: --exclude-consequence: "intronic" is not a Sequence Ontology term/)]);
     expect(fs.existsSync(path.join(out, 'results.json'))).toBe(false);
   });
 });

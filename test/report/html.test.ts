@@ -21,6 +21,7 @@ const HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(1)>"\'`&';
 /** Puts the hostile string in every string field that comes from an input file or the command line. */
 function hostileResults(): Results {
   const v = fixtureVariant({
+    call: { gt: HOSTILE, dp: 30, gq: 99, ad: [15, 15] },
     id: HOSTILE, transcript: HOSTILE, location: HOSTILE, hgvs_c: HOSTILE, hgvs_p: HOSTILE, consequence: HOSTILE, reasons: [HOSTILE], chrom: HOSTILE,
     gnomad: { af: 0.001, ac: 1, an: 1000, nhomalt: 0, grpmax_af: 0.002, grpmax: HOSTILE },
     clinvar: { id: HOSTILE, significance: HOSTILE, stars: 1, conditions: [HOSTILE], review_status: HOSTILE },
@@ -88,6 +89,11 @@ describe('renderReportHtml', () => {
     expect(text).toContain('[HPO 2023-01-27]');
     expect(text).toContain('Short stature HP:0004322 Short stature HP:0004322 Short stature HP:0004322 1.73');
     expect(text).toContain('conditions: Kabuki syndrome 1');
+  });
+
+  it("shows the proband's reads and GQ beside the genotype", () => {
+    const page = renderReportHtml(fixtureResults({ candidates: [fixtureCandidate({ variants: [fixtureVariant({ call: { gt: '0/1', dp: 250, gq: 99, ad: [190, 60] } })] })] }));
+    expect(textOf(page)).toContain('Genotype heterozygous (GT 0/1 , 60 of 250 reads ALT, GQ 99) [sample VCF]');
   });
 
   it('flags a genotype that does not fit the mode of inheritance', () => {

@@ -127,3 +127,45 @@ run('store tiers agree with each other and with bcftools (Platinum Genomes chr21
     expect(fs.statSync(path.join(dir, 'warm.sqlite')).size).toBeLessThan(fs.statSync(coldFile).size);
   });
 });
+
+run('rsID index: keys in several blocks, beyond 2^37, text twins, absent keys', () => {
+  const dir = path.join(tmpDir(), 'store');
+  let reader: StoreReader;
+
+  beforeAll(() => {
+    const variants = chr21Variants(3000).map((v) => ({ ...v, id: '.' }));
+    for (const i of [10, 1500, 2900]) variants[i].id = 'rs777';
+    variants[1501].id = 'rs777;COSV1';
+    variants[20].id = `rs${2 ** 37 + 5}`;
+    variants[30].id = 'rs0123';
+    variants[2000].id = 'rs123';
+    variants[40].id = 'rs4000000000';
+    writeStore(dir, { variants, candidates: [], header: { file: 'x', compression: 'bgzf', fileformat: 'VCFv4.2', lines: [], samples: ['NA12878'], contigs: [], info: new Map() }, manifest, sample: 'NA12878', build: 'GRCh38', maxAf: 0.02 }, { blockRows: 256 });
+    reader = StoreReader.open(dir);
+  });
+  afterAll(() => reader?.close());
+
+  it.each([
+    ['rs777', 4],
+    [`rs${2 ** 37 + 5}`, 1],
+    ['rs0123', 1],
+    ['rs123', 1],
+    ['rs4000000000', 1],
+    ['rs999999999', 0],
+    ['rs1', 0],
+  ])('%s: %i hits, the same from warm, cold and hot', async (rsid, n) => {
+    const l: Lookup = { kind: 'rsid', rsid };
+    const warm = (await reader.lookupTier(l, 'warm')).hits;
+    expect(warm).toHaveLength(n);
+    expect((await reader.lookupTier(l, 'cold')).hits).toEqual(warm);
+    expect((await reader.lookupTier(l, 'hot')).hits).toEqual(warm.filter((v) => v.reportable.length > 0));
+  });
+
+  it('refuses a store of the previous schema with a one-line message', () => {
+    const old = path.join(tmpDir(), 'old-store');
+    fs.cpSync(dir, old, { recursive: true });
+    const m = JSON.parse(fs.readFileSync(path.join(old, 'store.json'), 'utf8')) as { schema: number };
+    fs.writeFileSync(path.join(old, 'store.json'), JSON.stringify({ ...m, schema: 1 }));
+    expect(() => StoreReader.open(old)).toThrow(/^.*store\.json: unsupported store schema 1, expected 2; rebuild the store with this vartriage version$/);
+  });
+});
