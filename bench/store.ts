@@ -17,8 +17,9 @@ import * as path from 'node:path';
 import type { AnnotatedVariant } from '../src/annotate/types';
 import type { Candidate } from '../src/prioritise/types';
 import { buildStore, Lookup, StoreReader } from '../src/store';
+import type { TimingSummary } from './storeLookups';
 import { compress, decompress } from '../src/store/codec';
-import { blockColumns, DecodedBlock } from '../src/store/warmBlock';
+import { blockColumns } from '../src/store/warmBlock';
 import { DEFAULT_BLOCK_ROWS } from '../src/store/warm';
 import { coldHeader, coldLine } from '../src/store/coldFormat';
 import { reportableReasons, toStored } from '../src/store/storedVariant';
@@ -132,8 +133,8 @@ function main(): void {
   const sizes = { hot: fileSize(files.hot), warm: fileSize(files.warm), cold_vcfgz: fileSize(files.cold), cold_tbi: fileSize(`${files.cold}.tbi`) };
   const perVariant = (b: number) => Math.round((b / TOTAL) * 100) / 100;
 
-  // Long-lived process: open once, then time each lookup on its own.
-  const reader = StoreReader.open(storeDir);
+  // Long-lived query process: a process of its own opens the store once and times each lookup
+  // (bench/storeLookups.ts), so the build's heap and its collections are not charged to lookups.
   const kinds: Record<string, Lookup[]> = {
     locus: loci.items.map(([chrom, pos1]) => ({ kind: 'locus', chrom, pos1 })),
     gene: geneNames.items.map((symbol) => ({ kind: 'gene', symbol })),
@@ -141,45 +142,14 @@ function main(): void {
     clinvar: clinvarIds.items.map((id) => ({ kind: 'clinvar', id })),
     region_100kb: loci.items.map(([chrom, pos1]) => ({ kind: 'region', chrom, start1: pos1, end1: pos1 + 99_999 })),
   };
-  for (const l of kinds.locus.slice(0, 100)) reader.lookup(l); // JIT warm-up
-  const lookups: Record<string, ReturnType<typeof summary> & { mean_hits: number; empty: number }> = {};
-  for (const [kind, list] of Object.entries(kinds)) {
-    const ms: number[] = [];
-    let hits = 0;
-    let empty = 0;
-    for (const l of list) {
-      const s = process.hrtime.bigint();
-      const a = reader.lookup(l);
-      ms.push(Number(process.hrtime.bigint() - s) / 1e6);
-      hits += a.hits.length;
-      if (a.hits.length === 0) empty++;
-    }
-    lookups[kind] = { ...summary(ms), mean_hits: Math.round((hits / list.length) * 10) / 10, empty };
-    console.error(`${kind}: p50 ${lookups[kind].p50_ms} ms, p99 ${lookups[kind].p99_ms} ms, ${lookups[kind].mean_hits} hits, ${empty} empty`);
-  }
-  // Machine noise floor: the same fixed piece of work (opening one warm block and decoding a row,
-  // about the cost of a block-cache miss) timed as many times; its p99 shows what preemption by
-  // other jobs adds.
-  const probe = new Database(path.join(storeDir, manifest.files.warm), { readonly: true });
-  const probeBlock = (probe.prepare('SELECT data FROM block WHERE id = 1').get() as { data: Buffer }).data;
-  probe.close();
-  const noiseMs: number[] = [];
-  for (let i = 0; i < LOOKUPS; i++) {
-    const s = process.hrtime.bigint();
-    new DecodedBlock(probeBlock, 'chr1', 0).materialize([7]);
-    noiseMs.push(Number(process.hrtime.bigint() - s) / 1e6);
-  }
-  const hotOnly: Record<string, ReturnType<typeof summary>> = {};
-  for (const kind of ['locus', 'gene', 'rsid', 'clinvar'] as const) {
-    const ms: number[] = [];
-    for (const l of kinds[kind].slice(0, 500)) {
-      const s = process.hrtime.bigint();
-      reader.lookupSync(l, 'hot');
-      ms.push(Number(process.hrtime.bigint() - s) / 1e6);
-    }
-    hotOnly[kind] = summary(ms);
-  }
-  reader.close();
+  const lookupsFile = path.join(work, 'lookups.json');
+  fs.writeFileSync(lookupsFile, JSON.stringify(kinds));
+  const child = spawnSync(process.execPath, [path.join(__dirname, 'storeLookups.js'), storeDir, lookupsFile], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (child.status !== 0) throw new Error(`storeLookups.js failed: ${child.stderr}`);
+  const timed = JSON.parse(child.stdout) as { lookups: Record<string, TimingSummary & { mean_hits: number; empty: number }>; noise: TimingSummary; hotOnly: Record<string, TimingSummary> };
+  const lookups = timed.lookups;
+  for (const [kind, t] of Object.entries(lookups)) console.error(`${kind}: p50 ${t.p50_ms} ms, p99 ${t.p99_ms} ms, ${t.mean_hits} hits, ${t.empty} empty`);
+  const hotOnly = timed.hotOnly;
 
   // The cold tier as written carries the sample's GT column; a sites-only VCF (no FORMAT/sample
   // columns) of the same records, written by the same BGZF + tabix writer, is the other baseline.
@@ -269,7 +239,7 @@ function main(): void {
     settings: manifest.settings,
     lookups: Object.fromEntries(Object.entries(lookups)),
     lookups_hot_tier_only: hotOnly,
-    noise_floor_inflate_one_block: summary(noiseMs),
+    noise_floor_inflate_one_block: timed.noise,
     cold_cli_ms: summary(cliMs).p50_ms,
     cold_cli: summary(cliMs),
     node_startup_ms: summary(nodeMs).p50_ms,
