@@ -5,6 +5,7 @@
  */
 
 import { shortText } from './byteStrings';
+import { plainDecimal } from './plainDecimal';
 
 const COLON = 58;
 const COMMA = 44;
@@ -55,24 +56,11 @@ export function parseFormatKeys(buf: Buffer, s: number, e: number): FormatKeys {
   return keys;
 }
 
-/** Numeric value of buf[s, e) (plain integers fast; "99.5" via Number), null for "." or text that is not a number. */
+/** Numeric value of buf[s, e) (plain decimals from bytes, the rest via Number), null for "." or text that is not a number. */
 function intOrNull(buf: Buffer, s: number, e: number): number | null {
   if (e <= s) return null;
-  // Plain decimals ("99", "14.79") in JS: digits / 10^places is the correctly rounded double of
-  // the text, as Number() gives, while both stay exact integers (at most 15 digits). Anything else
-  // ("." , "-1", "1e3", NaN text) goes through Number().
-  let v = 0;
-  let scale = 0;
-  let i = s;
-  for (; i < e; i++) {
-    const c = buf[i];
-    if (c >= 48 && c <= 57) {
-      v = v * 10 + (c - 48);
-      if (scale) scale *= 10;
-    } else if (c === DOT && !scale && i > s && i + 1 < e) scale = 1;
-    else break;
-  }
-  if (i === e && e - s <= 15) return scale ? v / scale : v;
+  const fast = plainDecimal(buf, s, e);
+  if (fast !== undefined) return fast;
   const x = Number(buf.toString('latin1', s, e));
   return buf[s] === DOT && e - s === 1 ? null : Number.isFinite(x) ? x : null;
 }

@@ -1,6 +1,7 @@
 import { InputError } from '../errors';
 import { shortText } from './byteStrings';
 import { emptySampleFields, FormatKeys, parseFormatKeys, readSampleFields, SampleFields } from './vcfSampleFields';
+import { plainDecimal } from './plainDecimal';
 
 /**
  * Byte-level scanner of VCF data lines (VCF 4.3 §1.6): finds the tab-separated columns of each
@@ -177,19 +178,8 @@ function badPos(buf: Buffer, s: number, e: number, file: string, line: number | 
 
 function parseQual(buf: Buffer, s: number, e: number, file: string, line: number | undefined): number | null {
   if (e - s === 1 && buf[s] === 46) return null;
-  // Fast path for plain decimals such as "484.52"; anything else goes through Number().
-  let v = 0;
-  let scale = 0;
-  let i = s;
-  for (; i < e; i++) {
-    const c = buf[i];
-    if (c >= 48 && c <= 57) {
-      v = v * 10 + (c - 48);
-      if (scale) scale *= 10;
-    } else if (c === 46 && !scale) scale = 1;
-    else break;
-  }
-  if (i === e && e > s) return scale ? v / scale : v;
+  const fast = plainDecimal(buf, s, e);
+  if (fast !== undefined) return fast;
   const text = buf.toString('latin1', s, e);
   const q = Number(text);
   if (text.length === 0 || !Number.isFinite(q)) throw new InputError(file, `QUAL "${text.slice(0, 40)}" is not a number or "."`, line);
