@@ -1,6 +1,6 @@
 import type { ClinvarFacts, GeneConsequence, GnomadFacts } from '../annotate/types';
 import type { ReferenceSourceOut } from './storeManifest';
-import type { Zygosity } from '../variant/types';
+import type { AlleleFacts } from '../variant/types';
 
 /** Why a variant is in the hot tier; a variant can have several reasons. */
 export type ReportableReason = 'candidate' | 'clinvar_pathogenic' | 'rare_protein_altering';
@@ -11,17 +11,12 @@ export const REPORTABLE_REASONS: readonly ReportableReason[] = ['candidate', 'cl
  * (VCF-style); `row` is the 0-based position of the variant in store order (contig, then pos1), the
  * same in all three tiers, so answers can be compared and joined across tiers.
  */
-export interface StoredVariant {
+export interface StoredVariant extends Omit<AlleleFacts, 'pos'> {
   row: number;
-  chrom: string;
+  /** 1-based position (AlleleFacts.pos, named for its coordinate system here). */
   pos1: number;
-  ref: string;
-  alt: string;
   /** The VCF ID column ('.' when absent); may hold several ids separated by ';'. */
   id: string;
-  filter: string;
-  qual: number | null;
-  zygosity: Zygosity;
   /** 1-based line of the source record in the input VCF, when known. */
   line: number | null;
   consequence: string;
