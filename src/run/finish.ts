@@ -132,7 +132,8 @@ export function finishRun(req: FinishRequest, a: Annotated, warnings: string[]):
     outputs.write('report.html', renderReportHtml(results));
     // Tiered result store for `vartriage query` (src/store): hot/warm SQLite and the annotated VCF.
     if (req.store) {
-      const store = { variants: a.all, candidates: ranked.candidates, header: req.header, manifest, sample: req.sample, build: req.build, maxAf: filters.maxAf };
+      if (!a.spill) throw new Error('finishRun: a store was asked for but the annotated variants were not kept');
+      const store = { variants: a.spill, candidates: ranked.candidates, header: req.header, manifest, sample: req.sample, build: req.build, maxAf: filters.maxAf };
       outputs.produce('store', (tmp) => writeStore(tmp, store));
     }
     outputs.commit();

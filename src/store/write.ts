@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { AnnotatedVariant } from '../annotate/types';
+import type { VariantSource } from '../shard/variantSpill';
 import { writeIndexedText } from '../io/indexedTextWriter';
 import { VCF_TABIX } from '../io/tabixWriter';
 import type { VcfHeader } from '../io/vcfHeader';
@@ -11,13 +12,13 @@ import { toolVersion } from '../version';
 import { coldHeader, coldLine } from './coldFormat';
 import { HotWriter } from './hot';
 import { COLD_FILE, HOT_FILE, STORE_SCHEMA, StoreManifest, WARM_FILE, writeStoreManifest } from './storeManifest';
-import { alleleKey, candidateDetails, reportableReasons, storeOrder, toStored } from './storedVariant';
+import { alleleKey, candidateDetails, reportableReasons, toStored } from './storedVariant';
 import { DEFAULT_BLOCK_ROWS, WarmWriter } from './warm';
 import { ColumnCodecs, DEFAULT_COLUMN_CODECS } from './warmBlock';
 
 export interface StoreInput {
-  /** Annotated variants in any order; the store sorts them by contig (bundle order) and position. */
-  variants: AnnotatedVariant[];
+  /** Every annotated variant; the store takes them by contig (bundle order) and position. */
+  variants: VariantSource;
   candidates: Candidate[];
   header: VcfHeader;
   manifest: Manifest;
@@ -49,10 +50,9 @@ export interface StoreStreamInput {
  * temporary name: see AtomicOutputSet). `dir` must not exist yet.
  */
 export function writeStore(dir: string, input: StoreInput, opts: StoreBuildOptions = {}): StoreManifest {
-  const order = storeOrder(input.variants, input.manifest.contigs.map((c) => c.name));
   const declared = new Set(input.header.lines.filter((l) => l.startsWith('##FILTER=<ID=')).map((l) => /^##FILTER=<ID=([^,>]+)/.exec(l)![1]));
   const undeclared = new Set<string>();
-  for (const v of input.variants) for (const f of v.filter.split(';')) if (f !== '.' && f !== 'PASS' && !declared.has(f)) undeclared.add(f);
+  for (const value of input.variants.filters()) for (const f of value.split(';')) if (f !== '.' && f !== 'PASS' && !declared.has(f)) undeclared.add(f);
   const filterLines = [
     ...input.header.lines.filter((l) => l.startsWith('##FILTER=')),
     ...[...undeclared].sort().map((f) => `##FILTER=<ID=${f},Description="Used in the input VCF without a header definition">`),
@@ -60,11 +60,9 @@ export function writeStore(dir: string, input: StoreInput, opts: StoreBuildOptio
   // Every bundle contig, so lookups on a contig without variants get an empty answer, not an error.
   const contigs = [...input.manifest.contigs];
   const known = new Set(contigs.map((c) => c.name));
-  for (const name of [...new Set(input.variants.map((v) => v.chrom))].filter((c) => !known.has(c)).sort()) contigs.push({ name, length: 0, aliases: [] });
-  function* sorted(): Generator<AnnotatedVariant> {
-    for (let i = 0; i < order.length; i++) yield input.variants[order[i]];
-  }
-  return buildStore(dir, sorted(), { candidates: input.candidates, manifest: input.manifest, contigs, sample: input.sample, build: input.build, maxAf: input.maxAf, filterLines }, opts);
+  for (const name of input.variants.contigs().filter((c) => !known.has(c)).sort()) contigs.push({ name, length: 0, aliases: [] });
+  const sorted = input.variants.inStoreOrder(input.manifest.contigs.map((c) => c.name));
+  return buildStore(dir, sorted, { candidates: input.candidates, manifest: input.manifest, contigs, sample: input.sample, build: input.build, maxAf: input.maxAf, filterLines }, opts);
 }
 
 /** Builds a store from variants already in store order, in one pass (the benchmark streams millions this way). */
