@@ -15,6 +15,7 @@ import type { PluginShardResult } from '../plugins/counts';
 import { PluginItem, PluginJob, ShardPlugins } from '../plugins/runner';
 import type { XCallCounts } from '../prioritise/family';
 import { SpillChunk, writeSpillChunks } from '../shard/variantSpill';
+import { shortlistForRanking } from '../prioritise/shortlist';
 
 export interface AnnotateJob {
   shard: ShardSpec;
@@ -30,11 +31,12 @@ export interface AnnotateJob {
 }
 
 /**
- * What a shard sends back: only the variants that pass the hard filters (a genome's millions of
- * common variants never cross to the main thread), with counts of everything else.
+ * What a shard sends back: of the variants that pass the hard filters, those ranking can use
+ * (`passed` counts them all; a genome's millions of common variants never cross to the main
+ * thread), the names of the spill chunks holding every annotated variant, and counts.
  */
 export type ShardOutcome =
-  | { ok: true; index: number; passing: AnnotatedVariant[]; spill: SpillChunk[] | null; annotated: number; perFilter: FilterCounts; counts: ReadCounts; warnings: string[]; plugins?: PluginShardResult; xCalls?: XCallCounts }
+  | { ok: true; index: number; passing: AnnotatedVariant[]; passed: number; spill: SpillChunk[] | null; annotated: number; perFilter: FilterCounts; counts: ReadCounts; warnings: string[]; plugins?: PluginShardResult; xCalls?: XCallCounts }
   | { ok: false; index: number; error: InputErrorData };
 
 /** Reads one shard and annotates it against the bundle. Runs inside a worker; returns plain data. */
@@ -95,7 +97,9 @@ export async function annotateShard(job: AnnotateJob): Promise<ShardOutcome> {
       if (plugins && forPlugins.length > 0) for (const kept of await plugins.runWindow(forPlugins)) passing.push(kept);
     }
     const spill = all && job.spillDir !== null ? writeSpillChunks(job.spillDir, job.shard.index, all) : null;
-    return { ok: true, index: job.shard.index, passing, spill, annotated, perFilter, counts, warnings, ...(plugins ? { plugins: plugins.counts() } : {}), ...(xCalls ? { xCalls } : {}) };
+    // Only what ranking can use crosses to the main thread; with --ped segregation needs them all (src/prioritise/shortlist.ts).
+    const shortlist = job.read.family ? passing : shortlistForRanking(passing);
+    return { ok: true, index: job.shard.index, passing: shortlist, passed: passing.length, spill, annotated, perFilter, counts, warnings, ...(plugins ? { plugins: plugins.counts() } : {}), ...(xCalls ? { xCalls } : {}) };
   } catch (e) {
     if (e instanceof InputError) return { ok: false, index: job.shard.index, error: toInputErrorData(e) };
     throw e;

@@ -15,7 +15,10 @@ import type { SpillChunk, VariantSpill } from '../shard/variantSpill';
 
 /** The annotation of every shard, joined in shard order: what ranking, store and report start from. */
 export interface Annotated {
+  /** The passing variants ranking can use (src/prioritise/shortlist.ts). */
   passing: AnnotatedVariant[];
+  /** How many variants passed the hard filters (results.json counts.passed_filters). */
+  passed: number;
   /** Every annotated variant, on disk (the store and shard files need them); null when the job did not keep them. */
   spill: VariantSpill | null;
   annotated: number;
@@ -31,11 +34,11 @@ export interface Annotated {
 }
 
 export function emptyAnnotated(spill: VariantSpill | null = null): Annotated {
-  return { passing: [], spill, annotated: 0, perFilter: emptyFilterCounts(), counts: emptyReadCounts(), warnings: [], shards: 0 };
+  return { passing: [], passed: 0, spill, annotated: 0, perFilter: emptyFilterCounts(), counts: emptyReadCounts(), warnings: [], shards: 0 };
 }
 
 /** Adds one shard's outcome (`pieces` planned shards) to `into`: counts summed, variants appended, warnings once each. */
-export function addShard(into: Annotated, o: Pick<Annotated, 'passing' | 'annotated' | 'perFilter' | 'counts' | 'warnings' | 'plugins' | 'xCalls'> & { spill?: SpillChunk[] | null }, pieces = 1): void {
+export function addShard(into: Annotated, o: Pick<Annotated, 'passing' | 'passed' | 'annotated' | 'perFilter' | 'counts' | 'warnings' | 'plugins' | 'xCalls'> & { spill?: SpillChunk[] | null }, pieces = 1): void {
   if (o.plugins) mergePluginResult((into.plugins ??= { counts: {}, firstSkip: {} }), o.plugins);
   if (o.xCalls) {
     const a = into.xCalls;
@@ -45,6 +48,7 @@ export function addShard(into: Annotated, o: Pick<Annotated, 'passing' | 'annota
   for (const k of Object.keys(into.counts) as Array<keyof ReadCounts>) into.counts[k] += o.counts[k];
   for (const k of Object.keys(into.perFilter) as Array<keyof FilterCounts>) into.perFilter[k] += o.perFilter[k];
   into.annotated += o.annotated;
+  into.passed += o.passed;
   for (const v of o.passing) into.passing.push(v);
   if (o.spill) into.spill?.add(o.spill);
   for (const w of o.warnings) if (!into.warnings.includes(w)) into.warnings.push(w);

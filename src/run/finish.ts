@@ -111,7 +111,7 @@ export function finishRun(req: FinishRequest, a: Annotated, warnings: string[]):
     },
     counts: {
       variants: a.annotated,
-      passed_filters: a.passing.length,
+      passed_filters: a.passed,
       candidates: Math.min(req.top, ranked.candidates.length),
       genes_considered: ranked.genesConsidered,
       per_filter: { ...a.perFilter, ...pluginFields?.perFilter },
@@ -143,6 +143,6 @@ export function finishRun(req: FinishRequest, a: Annotated, warnings: string[]):
   } finally {
     removeCancelHook(abortOutputs);
   }
-  req.log.info(`${a.annotated} variants, ${a.passing.length} passed filters, ${results.candidates.length} candidate gene(s); wrote ${req.out}/results.json, candidates.tsv, report.html${req.store ? ', store/' : ''}`);
+  req.log.info(`${a.annotated} variants, ${a.passed} passed filters, ${results.candidates.length} candidate gene(s); wrote ${req.out}/results.json, candidates.tsv, report.html${req.store ? ', store/' : ''}`);
   return results;
 }

@@ -5,6 +5,7 @@ import { readVcfHeader, parseHeaderText, VcfHeader } from '../io/vcfHeader';
 import type { ReadOptions } from '../annotate/readShard';
 import type { ShardSpec } from '../shard/types';
 import { VariantSpill } from '../shard/variantSpill';
+import { shortlistForRanking } from '../prioritise/shortlist';
 import { addCancelHook, removeCancelHook } from './cancel';
 import { openTabixIndex } from '../io/tabixIndex';
 import type { Logger } from '../log';
@@ -215,7 +216,7 @@ export async function mergeShardFiles(opts: MergeOptions): Promise<Results> {
       if (JSON.stringify(shard.header) !== JSON.stringify(expected)) throw new InputError(file, 'changed while merge was reading it');
       const { passing, perFilter } = filterShard(shard.variants, filters);
       spill?.addVariants(shard.header.shardIndex, shard.variants);
-      addShard(annotated, { passing, annotated: shard.variants.length, perFilter, counts: shard.header.counts, warnings: shard.header.warnings }, shard.header.pieces);
+      addShard(annotated, { passing: shortlistForRanking(passing), passed: passing.length, annotated: shard.variants.length, perFilter, counts: shard.header.counts, warnings: shard.header.warnings }, shard.header.pieces);
     }
     const warnings = skipWarnings(annotated, manifest);
     for (const w of warnings) opts.log.warn(w);

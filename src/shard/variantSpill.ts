@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import type { AnnotatedVariant } from '../annotate/types';
+import { writeError } from '../io/atomicWrite';
 
 /** One contig's run of one shard's variants, in the order the shard read them. */
 export interface SpillChunk {
@@ -33,7 +34,11 @@ export function writeSpillChunks(dir: string, shard: number, variants: Annotated
     const run = variants.slice(start, i);
     const part = chunks.length;
     const file = path.join(dir, `shard${shard}-${part}.v8`);
-    fs.writeFileSync(file, v8.serialize(run));
+    try {
+      fs.writeFileSync(file, v8.serialize(run));
+    } catch (e) {
+      throw writeError(file, e);
+    }
     chunks.push({ file, shard, part, contig: run[0].chrom, count: run.length, filters: [...new Set(run.map((v) => v.filter))].sort() });
     start = i;
   }
@@ -104,8 +109,12 @@ export class VariantSpill implements VariantSource {
    * for processes on several nodes writing into one shared folder.
    */
   static create(parent: string): VariantSpill {
-    fs.mkdirSync(parent, { recursive: true });
-    return new VariantSpill(fs.mkdtempSync(path.join(parent, '.vartriage-spill-')));
+    try {
+      fs.mkdirSync(parent, { recursive: true });
+      return new VariantSpill(fs.mkdtempSync(path.join(parent, '.vartriage-spill-')));
+    } catch (e) {
+      throw writeError(parent, e);
+    }
   }
 
   add(chunks: SpillChunk[]): void {
