@@ -95,6 +95,7 @@ export async function runPipeline(opts: RunOptions): Promise<Results> {
   const removeSpill = (): void => spill?.remove();
   addCancelHook(removeSpill);
   try {
+    const annotateStart = performance.now();
     const annotated = await annotateAll(shards, { bundleDir, filters, read, plugins: plugins?.job ?? null, transcripts }, opts.threads, opts.progress ?? silentProgress, spill);
     const warnings = skipWarnings(annotated, manifest);
     if (fam) warnings.unshift(...fam.warnings, ...(annotated.xCalls ? checkSexFromX(fam.family, annotated.xCalls) : []));
@@ -102,7 +103,7 @@ export async function runPipeline(opts: RunOptions): Promise<Results> {
     if (!region && !opts.shard) checkRecordCount(opts.vcf, await indexRecordCount(opts.vcf, header), annotated.counts.records);
 
     return finishRun(
-      { out: opts.out, command: opts.command, started, vcf: opts.vcf, header, sample, build, bundleDir, manifest, phenotype, filters, transcripts, top: opts.top, sex, store: opts.store, log: opts.log, family: fam, plugins },
+      { out: opts.out, command: opts.command, started, vcf: opts.vcf, header, sample, build, bundleDir, manifest, phenotype, filters, transcripts, top: opts.top, sex, store: opts.store, log: opts.log, family: fam, plugins, annotateSeconds: Math.round((performance.now() - annotateStart) / 10) / 100 },
       annotated,
       warnings,
     );

@@ -46,7 +46,11 @@ export interface FinishRequest {
   family?: FamilyInput | null;
   /** --plugin / --config (absent for `merge` and runs without plugins). */
   plugins?: PluginSetup | null;
+  /** Wall seconds the annotation took (for the closing log record). */
+  annotateSeconds?: number;
 }
+
+const secondsSince = (t: number): number => Math.round((performance.now() - t) / 10) / 100;
 
 /** Warnings for what the readers skipped, said on stderr as bcftools/VEP users expect, and kept in results.json. */
 export function skipWarnings(a: Annotated, manifest: Manifest): string[] {
@@ -78,6 +82,7 @@ export function finishRun(req: FinishRequest, a: Annotated, warnings: string[]):
     for (const w of pluginFields.warnings) req.log.warn(w);
     warnings.push(...pluginFields.warnings);
   }
+  const rankStart = performance.now();
   // Every gene is ranked so the report can show where the top candidates sit among all scores.
   const ranked = rankCandidates(a.passing, phenotype.ontology, {
     top: Number.MAX_SAFE_INTEGER,
@@ -123,6 +128,8 @@ export function finishRun(req: FinishRequest, a: Annotated, warnings: string[]):
     score_distribution: scoreDistribution(ranked.candidates.map((c) => c.score)),
     candidates: withTranscriptLists(ranked.candidates.slice(0, req.top), a.passing),
   };
+  const rankSeconds = secondsSince(rankStart);
+  const writeStart = performance.now();
   const outputs = new AtomicOutputSet(req.out);
   const abortOutputs = (): void => outputs.abort();
   addCancelHook(abortOutputs);
@@ -143,6 +150,13 @@ export function finishRun(req: FinishRequest, a: Annotated, warnings: string[]):
   } finally {
     removeCancelHook(abortOutputs);
   }
-  req.log.info(`${a.annotated} variants, ${a.passed} passed filters, ${results.candidates.length} candidate gene(s); wrote ${req.out}/results.json, candidates.tsv, report.html${req.store ? ', store/' : ''}`);
+  // Resource use for pipelines (--log-format json); the text line stays short.
+  const usage = { annotate_s: req.annotateSeconds ?? null, rank_s: rankSeconds, write_s: secondsSince(writeStart), peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) };
+  req.log.info(`${a.annotated} variants, ${a.passed} passed filters, ${results.candidates.length} candidate gene(s); wrote ${req.out}/results.json, candidates.tsv, report.html${req.store ? ', store/' : ''}`, {
+    variants: a.annotated,
+    passed_filters: a.passed,
+    candidates: results.candidates.length,
+    ...usage,
+  });
   return results;
 }
