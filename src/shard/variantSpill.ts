@@ -21,6 +21,8 @@ export interface SpillChunk {
   part: number;
   contig: string;
   count: number;
+  /** Lowest position in the chunk. */
+  firstPos: number;
   /** Distinct FILTER values of the chunk (the store declares the ones the VCF header does not). */
   filters: string[];
 }
@@ -39,7 +41,7 @@ export function writeSpillChunks(dir: string, shard: number, variants: Annotated
     } catch (e) {
       throw writeError(file, e);
     }
-    chunks.push({ file, shard, part, contig: run[0].chrom, count: run.length, filters: [...new Set(run.map((v) => v.filter))].sort() });
+    chunks.push({ file, shard, part, contig: run[0].chrom, count: run.length, firstPos: Math.min(...run.map((v) => v.pos)), filters: [...new Set(run.map((v) => v.filter))].sort() });
     start = i;
   }
   return chunks;
@@ -82,6 +84,20 @@ function byPosition(variants: AnnotatedVariant[]): AnnotatedVariant[] {
     }
   }
   return variants;
+}
+
+/** Merges two lists sorted by position; on equal positions `first`'s variants come first (read order). */
+function mergeByPosition(first: AnnotatedVariant[], second: AnnotatedVariant[]): AnnotatedVariant[] {
+  if (first.length === 0) return byPosition(second);
+  const b = byPosition(second);
+  const out: AnnotatedVariant[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < first.length || j < b.length) {
+    if (j >= b.length || (i < first.length && first[i].pos <= b[j].pos)) out.push(first[i++]);
+    else out.push(b[j++]);
+  }
+  return out;
 }
 
 /** Variants already in memory (tests, small runs): the same interface as the spill. */
@@ -148,12 +164,29 @@ export class VariantSpill implements VariantSource {
     for (const chunk of this.sorted()) yield* readChunk(chunk);
   }
 
+  /**
+   * One chunk in memory at a time: chunks of a contig are each sorted and follow each other in read
+   * order, and only an allele trimmed forward across a shard edge can sort after a later chunk's
+   * first variant. So each chunk is merged with what was held back from the previous ones, and
+   * everything at or before the lowest first position of the chunks still to come is emitted.
+   */
   *inStoreOrder(contigOrder: string[]): Iterable<AnnotatedVariant> {
     const chunks = this.sorted();
     for (const contig of orderContigs(this.contigs(), contigOrder)) {
-      const variants: AnnotatedVariant[] = [];
-      for (const chunk of chunks) if (chunk.contig === contig) for (const v of readChunk(chunk)) variants.push(v);
-      yield* byPosition(variants);
+      const mine = chunks.filter((c) => c.contig === contig);
+      const laterFirst = new Array<number>(mine.length);
+      for (let i = mine.length - 1, min = Infinity; i >= 0; i--) {
+        laterFirst[i] = min;
+        min = Math.min(min, mine[i].firstPos);
+      }
+      let held: AnnotatedVariant[] = [];
+      for (let i = 0; i < mine.length; i++) {
+        const merged = mergeByPosition(held, readChunk(mine[i]));
+        let cut = 0;
+        while (cut < merged.length && merged[cut].pos <= laterFirst[i]) cut++;
+        for (let k = 0; k < cut; k++) yield merged[k];
+        held = merged.slice(cut);
+      }
     }
   }
 

@@ -45,6 +45,16 @@ describe('VariantSpill', () => {
     spill.remove();
   });
 
+  it('holds back an allele trimmed past the first variant of a shard two chunks later', () => {
+    // Shards 0 and 1 are one record each, both trimmed forward past shard 2's first variant.
+    const spill = VariantSpill.create(parent);
+    spill.addVariants(0, [variant('chr1', 160, 'C')]);
+    spill.addVariants(1, [variant('chr1', 170, 'G')]);
+    spill.addVariants(2, [variant('chr1', 150, 'T'), variant('chr1', 160, 'A'), variant('chr1', 180, 'C')]);
+    expect([...spill.inStoreOrder(['chr1'])].map(key)).toEqual(['chr1:150:T', 'chr1:160:C', 'chr1:160:A', 'chr1:170:G', 'chr1:180:C']);
+    spill.remove();
+  });
+
   it('keeps every field of a variant through the file (structured clone)', () => {
     const spill = VariantSpill.create(parent);
     spill.addVariants(0, [all[0]]);
