@@ -102,8 +102,8 @@ export async function runPipeline(opts: RunOptions): Promise<Results> {
     for (const w of warnings) opts.log.warn(w);
     if (!region && !opts.shard) checkRecordCount(opts.vcf, await indexRecordCount(opts.vcf, header), annotated.counts.records);
 
-    return finishRun(
-      { out: opts.out, command: opts.command, started, vcf: opts.vcf, header, sample, build, bundleDir, manifest, phenotype, filters, transcripts, top: opts.top, sex, store: opts.store, log: opts.log, family: fam, plugins, annotateSeconds: Math.round((performance.now() - annotateStart) / 10) / 100 },
+    return await finishRun(
+      { out: opts.out, command: opts.command, started, vcf: opts.vcf, header, sample, build, bundleDir, manifest, phenotype, filters, transcripts, top: opts.top, sex, store: opts.store, log: opts.log, family: fam, plugins, threads: opts.threads, annotateSeconds: Math.round((performance.now() - annotateStart) / 10) / 100 },
       annotated,
       warnings,
     );

@@ -39,6 +39,16 @@ export class AtomicOutputSet {
     }
   }
 
+  /** As produce(), for a writer that works asynchronously (a worker pool). */
+  async produceAsync(name: string, writer: (tmpPath: string) => Promise<unknown>): Promise<void> {
+    const tmp = this.reserve(name);
+    try {
+      await writer(tmp);
+    } catch (e) {
+      throw writeError(path.join(this.dir, name), e);
+    }
+  }
+
   /** Reserves a temporary path for a writer that produces the file itself (e.g. SQLite). */
   reserve(name: string): string {
     const final = path.join(this.dir, name);

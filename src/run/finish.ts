@@ -12,7 +12,7 @@ import { renderReportHtml } from '../report/html';
 import { renderResultsJson, Results, RESULTS_SCHEMA } from '../report/results';
 import { scoreDistribution } from '../report/scoreDistribution';
 import { renderCandidatesTsv } from '../report/tsv';
-import { writeStore } from '../store';
+import { writeStoreParallel } from '../store/parallelWrite';
 import { toolVersion } from '../version';
 import type { FamilyInput } from '../familyInput';
 import type { PluginSetup } from '../plugins/setup';
@@ -46,6 +46,8 @@ export interface FinishRequest {
   family?: FamilyInput | null;
   /** --plugin / --config (absent for `merge` and runs without plugins). */
   plugins?: PluginSetup | null;
+  /** Worker threads for encoding the store. */
+  threads: number;
   /** Wall seconds the annotation took (for the closing log record). */
   annotateSeconds?: number;
 }
@@ -73,7 +75,7 @@ function geneIdsOf(req: FinishRequest): Map<string, string> {
 }
 
 /** Ranks the annotated variants and writes results.json, candidates.tsv, report.html and the store, all or none. */
-export function finishRun(req: FinishRequest, a: Annotated, warnings: string[]): Results {
+export async function finishRun(req: FinishRequest, a: Annotated, warnings: string[]): Promise<Results> {
   const { manifest, phenotype, filters } = req;
   const fam = req.family ?? null;
   const plugins = req.plugins ?? null;
@@ -141,7 +143,7 @@ export function finishRun(req: FinishRequest, a: Annotated, warnings: string[]):
     if (req.store) {
       if (!a.spill) throw new Error('finishRun: a store was asked for but the annotated variants were not kept');
       const store = { variants: a.spill, candidates: ranked.candidates, header: req.header, manifest, sample: req.sample, build: req.build, maxAf: filters.maxAf };
-      outputs.produce('store', (tmp) => writeStore(tmp, store));
+      await outputs.produceAsync('store', (tmp) => writeStoreParallel(tmp, store, req.threads));
     }
     outputs.commit();
   } catch (e) {

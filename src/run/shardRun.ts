@@ -164,6 +164,8 @@ export interface MergeOptions extends PhenotypeRequest {
   reference: string;
   out: string;
   store: boolean;
+  /** Worker threads for encoding the store. */
+  threads: number;
   maxAf: number;
   passOnly: boolean;
   extraFilters?: ExtraFilters;
@@ -222,8 +224,8 @@ export async function mergeShardFiles(opts: MergeOptions): Promise<Results> {
     for (const w of warnings) opts.log.warn(w);
     if (source.region === null) checkRecordCount(source.vcf, first.indexRecords, annotated.counts.records);
 
-    return finishRun(
-      { out: opts.out, command: opts.command(source), started, vcf: source.vcf, header, sample: source.sample, build: first.build, bundleDir, manifest, phenotype, filters, transcripts: source.transcripts ?? DEFAULT_TRANSCRIPT_SET, top: opts.top, sex: opts.sex, store: opts.store, log: opts.log },
+    return await finishRun(
+      { out: opts.out, command: opts.command(source), started, vcf: source.vcf, header, sample: source.sample, build: first.build, bundleDir, manifest, phenotype, filters, transcripts: source.transcripts ?? DEFAULT_TRANSCRIPT_SET, top: opts.top, sex: opts.sex, store: opts.store, log: opts.log, threads: opts.threads },
       annotated,
       warnings,
     );

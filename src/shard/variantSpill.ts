@@ -100,6 +100,29 @@ function mergeByPosition(first: AnnotatedVariant[], second: AnnotatedVariant[]):
   return out;
 }
 
+/**
+ * One contig's spilled variants in store order (by position, ties in read order), one chunk in
+ * memory at a time. The chunks (read order) are each sorted, and only an allele trimmed forward
+ * across a shard edge can sort after a later chunk's first variant. So each chunk is merged with
+ * what was held back from the previous ones, and everything at or before the lowest first position
+ * of the chunks still to come is emitted.
+ */
+export function* spilledContigInOrder(chunks: SpillChunk[]): Iterable<AnnotatedVariant> {
+  const laterFirst = new Array<number>(chunks.length);
+  for (let i = chunks.length - 1, min = Infinity; i >= 0; i--) {
+    laterFirst[i] = min;
+    min = Math.min(min, chunks[i].firstPos);
+  }
+  let held: AnnotatedVariant[] = [];
+  for (let i = 0; i < chunks.length; i++) {
+    const merged = mergeByPosition(held, readChunk(chunks[i]));
+    let cut = 0;
+    while (cut < merged.length && merged[cut].pos <= laterFirst[i]) cut++;
+    for (let k = 0; k < cut; k++) yield merged[k];
+    held = merged.slice(cut);
+  }
+}
+
 /** Variants already in memory (tests, small runs): the same interface as the spill. */
 export function arraySource(variants: AnnotatedVariant[]): VariantSource {
   return {
@@ -164,30 +187,13 @@ export class VariantSpill implements VariantSource {
     for (const chunk of this.sorted()) yield* readChunk(chunk);
   }
 
-  /**
-   * One chunk in memory at a time: chunks of a contig are each sorted and follow each other in read
-   * order, and only an allele trimmed forward across a shard edge can sort after a later chunk's
-   * first variant. So each chunk is merged with what was held back from the previous ones, and
-   * everything at or before the lowest first position of the chunks still to come is emitted.
-   */
+  /** This contig's chunks in read order (what a store worker reads, spilledContigInOrder). */
+  chunksOf(contig: string): SpillChunk[] {
+    return this.sorted().filter((c) => c.contig === contig);
+  }
+
   *inStoreOrder(contigOrder: string[]): Iterable<AnnotatedVariant> {
-    const chunks = this.sorted();
-    for (const contig of orderContigs(this.contigs(), contigOrder)) {
-      const mine = chunks.filter((c) => c.contig === contig);
-      const laterFirst = new Array<number>(mine.length);
-      for (let i = mine.length - 1, min = Infinity; i >= 0; i--) {
-        laterFirst[i] = min;
-        min = Math.min(min, mine[i].firstPos);
-      }
-      let held: AnnotatedVariant[] = [];
-      for (let i = 0; i < mine.length; i++) {
-        const merged = mergeByPosition(held, readChunk(mine[i]));
-        let cut = 0;
-        while (cut < merged.length && merged[cut].pos <= laterFirst[i]) cut++;
-        for (let k = 0; k < cut; k++) yield merged[k];
-        held = merged.slice(cut);
-      }
-    }
+    for (const contig of orderContigs(this.contigs(), contigOrder)) yield* spilledContigInOrder(this.chunksOf(contig));
   }
 
   remove(): void {
