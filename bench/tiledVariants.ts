@@ -4,6 +4,7 @@ import * as zlib from 'node:zlib';
 import type { AnnotatedVariant, ClinvarFacts, GeneConsequence } from '../src/annotate/types';
 import { ConsequenceTerm, mostSevere } from '../src/annotate/soTerms';
 import { reviewStars } from '../src/reference/clinvarSignificance';
+import type { MemberCall } from '../src/variant/memberCall';
 import type { Zygosity } from '../src/variant/types';
 
 /**
@@ -42,6 +43,28 @@ interface TemplateRecord {
   filter: string;
   qual: number | null;
   zygosity: Zygosity;
+  /** The template sample's call at this allele (GT, DP, GQ, AD for REF and this ALT), as `run` reads it. */
+  call?: MemberCall;
+}
+
+/** The sample's FORMAT fields at ALT number `alt` (1-based) of a template record (VCF 4.3 §1.6.2). */
+function templateCall(format: string | undefined, sample: string | undefined, alt: number): MemberCall | undefined {
+  if (!format || !sample) return undefined;
+  const keys = format.split(':');
+  const values = sample.split(':');
+  const field = (k: string): string | undefined => (keys.indexOf(k) >= 0 ? values[keys.indexOf(k)] : undefined);
+  const num = (x: string | undefined): number | null => (x === undefined || x === '.' || x === '' || !Number.isFinite(Number(x)) ? null : Number(x));
+  const gt = field('GT') ?? '.';
+  const alleles = gt.split(/[/|]/);
+  const ad = field('AD')?.split(',').map((x) => num(x) ?? -1);
+  return {
+    gt,
+    copies: alleles.includes('.') ? null : alleles.filter((a) => Number(a) === alt).length,
+    ploidy: gt === '.' ? 0 : alleles.length,
+    dp: num(field('DP')),
+    gq: num(field('GQ')),
+    ad: ad && ad.length > alt ? [ad[0], ad[alt]] : null,
+  };
 }
 
 /** One real gnomAD v4 allele's facts (AF is recomputed from AC and the jittered AN). */
@@ -140,6 +163,7 @@ export function readTemplate(dataDir: string): { records: TemplateRecord[]; filt
           filter: c[6],
           qual: c[5] === '.' ? null : Number(c[5]),
           zygosity: c[9] ? zygosityOf(c[9].split(':')[0]) : 'unknown',
+          call: templateCall(c[8], c[9], c[4].split(',').indexOf(alt) + 1),
         }),
       );
     }
@@ -276,6 +300,7 @@ export function* tiledVariants(o: TiledOptions): Generator<AnnotatedVariant> {
         genes: overlapping,
         gnomad,
         clinvar,
+        ...(rec.call ? { call: rec.call } : {}),
       };
       o.onVariant?.(v, row);
       yield v;

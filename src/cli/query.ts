@@ -22,6 +22,8 @@ const KINDS: LookupKind[] = ['locus', 'region', 'gene', 'rsid', 'clinvar'];
 export const QUERY_COLUMNS = [
   'chrom', 'pos', 'ref', 'alt', 'id', 'filter', 'qual', 'zygosity', 'consequence', 'genes', 'gnomad_af', 'gnomad_grpmax_af',
   'clinvar_id', 'clinvar_significance', 'clinvar_stars', 'candidate_rank', 'reportable', 'hgvs_c', 'hgvs_p',
+  // Appended only (scripts read columns by position): the sample's call as the input VCF gave it.
+  'gt', 'ad', 'dp', 'gq',
 ];
 
 /** TSV cells cannot hold tabs or newlines (they would shift columns); they become spaces. */
@@ -39,6 +41,7 @@ export function renderQueryTsv(hits: StoreHit[]): string {
         h.chrom, h.pos1, h.ref, h.alt, h.id, h.filter, h.qual, h.zygosity, h.consequence, h.genes.map((g) => g.gene).join(','),
         h.gnomad?.af, h.gnomad?.grpmaxAf, h.clinvar?.id, h.clinvar?.significance, h.clinvar?.stars, h.candidateRank, h.reportable.join(','),
         best?.hgvs_c, best?.hgvs_p,
+        h.call?.gt, h.call?.ad ? h.call.ad.join(',') : null, h.call?.dp, h.call?.gq,
       ].map(cell).join('\t'),
     );
   }

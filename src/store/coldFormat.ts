@@ -5,7 +5,7 @@ import type { InfoDef } from '../io/vcfHeader';
 import type { ContigEntry } from '../variant/contigs';
 import type { Zygosity } from '../variant/types';
 import { end1Of } from './storedVariant';
-import { REPORTABLE_REASONS, ReportableReason, StoredVariant } from './types';
+import { REPORTABLE_REASONS, ReportableReason, StoredCall, StoredVariant } from './types';
 
 /**
  * Cold tier record format: one VCF 4.3 line per stored allele, every annotation in INFO fields
@@ -31,6 +31,14 @@ export const COLD_INFO: InfoDef[] = [
   { id: 'VT_CLNDN', number: '.', type: 'String', description: 'ClinVar condition names' },
   { id: 'VT_RANK', number: '1', type: 'Integer', description: 'Best rank of a vartriage candidate gene that lists this allele' },
   { id: 'VT_REPORTABLE', number: '.', type: 'String', description: 'Why the allele is in the hot tier: candidate, clinvar_pathogenic, rare_protein_altering' },
+  { id: 'VT_INPUT_GT', number: '1', type: 'String', description: 'The sample GT as written in the input VCF, before multi-allelic records were split' },
+];
+
+/** FORMAT fields of the sample column besides GT (VCF 4.3 §1.6.2), copied from the input for this allele. */
+const COLD_FORMAT = [
+  '##FORMAT=<ID=AD,Number=R,Type=Integer,Description="Read depth of REF and of this ALT, from the input AD">',
+  '##FORMAT=<ID=DP,Number=1,Type=Integer,Description="Read depth, from the input DP (else the sum of AD)">',
+  '##FORMAT=<ID=GQ,Number=1,Type=Integer,Description="Genotype quality, from the input">',
 ];
 
 /** VCF 4.3 §1.2: characters with special meaning in INFO are percent-encoded; | and & too, inside VT_GENE. */
@@ -61,7 +69,7 @@ export function coldHeader(h: ColdHeaderInput): string[] {
   for (const c of h.contigs) lines.push(c.length > 0 ? `##contig=<ID=${c.name},length=${c.length}>` : `##contig=<ID=${c.name}>`);
   lines.push(...h.filterLines);
   for (const d of COLD_INFO) lines.push(`##INFO=<ID=${d.id},Number=${d.number},Type=${d.type},Description="${d.description}">`);
-  if (h.sample !== null) lines.push('##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype, from the zygosity vartriage called">');
+  if (h.sample !== null) lines.push('##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype, from the zygosity vartriage called">', ...COLD_FORMAT);
   lines.push(['#CHROM', 'POS', 'ID', 'REF', 'ALT', 'QUAL', 'FILTER', 'INFO', ...(h.sample !== null ? ['FORMAT', h.sample] : [])].join('\t'));
   return lines;
 }
@@ -94,8 +102,13 @@ export function coldLine(v: StoredVariant, withSample: boolean): IndexedLine {
   }
   if (v.candidateRank !== null) info.push(`VT_RANK=${v.candidateRank}`);
   if (v.reportable.length > 0) info.push(`VT_REPORTABLE=${v.reportable.join(',')}`);
+  if (v.call) info.push(`VT_INPUT_GT=${encodeInfoValue(v.call.gt)}`);
   const cols = [v.chrom, String(v.pos1), v.id, v.ref, v.alt, v.qual === null ? '.' : String(v.qual), v.filter, info.join(';')];
-  if (withSample) cols.push('GT', GT[v.zygosity]);
+  if (withSample && v.call) {
+    const c = v.call;
+    const num = (x: number | null): string => (x === null ? '.' : String(x));
+    cols.push('GT:AD:DP:GQ', `${GT[v.zygosity]}:${c.ad ? `${c.ad[0]},${c.ad[1]}` : '.'}:${num(c.dp)}:${num(c.gq)}`);
+  } else if (withSample) cols.push('GT', GT[v.zygosity]);
   return { text: cols.join('\t'), ref: v.chrom, beg0: v.pos1 - 1, end0: end1Of(v.pos1, v.ref) };
 }
 
@@ -155,6 +168,16 @@ export function parseColdLine(line: string): StoredVariant {
   }
   const rank = info.get('VT_RANK');
   const sourceLine = info.get('VT_LINE');
+  const inputGt = str('VT_INPUT_GT');
+  let call: StoredCall | null = null;
+  if (inputGt !== undefined) {
+    const keys = (cols[8] ?? '').split(':');
+    const values = (cols[9] ?? '').split(':');
+    const field = (k: string): string => values[keys.indexOf(k)] ?? '.';
+    const num = (x: string): number | null => (x === '.' ? null : Number(x));
+    const ad = field('AD');
+    call = { gt: inputGt, dp: num(field('DP')), gq: num(field('GQ')), ad: ad === '.' ? null : (ad.split(',').map(Number) as [number, number]) };
+  }
   const reportable = (info.get('VT_REPORTABLE') ?? '').split(',').filter((r): r is ReportableReason => (REPORTABLE_REASONS as readonly string[]).includes(r));
   return {
     row: Number(info.get('VT_ROW')),
@@ -173,5 +196,6 @@ export function parseColdLine(line: string): StoredVariant {
     clinvar,
     candidateRank: rank === undefined ? null : Number(rank),
     reportable,
+    call,
   };
 }

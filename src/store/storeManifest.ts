@@ -8,7 +8,7 @@ import type { ContigEntry } from '../variant/contigs';
  * Schema 2: warm blocks of format 4 (columns compressed one by one, gnomAD AF derived from AC/AN)
  * and the rsID retrieval structure; schema-1 stores are refused (rebuild them).
  */
-export const STORE_SCHEMA = 2;
+export const STORE_SCHEMA = 3;
 export const STORE_MANIFEST = 'store.json';
 export const HOT_FILE = 'hot.sqlite';
 export const WARM_FILE = 'warm.sqlite';

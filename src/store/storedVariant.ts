@@ -61,5 +61,6 @@ export function toStored(v: AnnotatedVariant, row: number, candidateRank: number
     clinvar: v.clinvar ? { ...v.clinvar, conditions: [...v.clinvar.conditions] } : null,
     candidateRank,
     reportable,
+    call: v.call ? { gt: v.call.gt, dp: v.call.dp, gq: v.call.gq, ad: v.call.ad ? [v.call.ad[0], v.call.ad[1]] : null } : null,
   };
 }

@@ -26,6 +26,19 @@ export interface StoredVariant extends Omit<AlleleFacts, 'pos'> {
   /** Best rank of a candidate gene that lists this variant, or null. */
   candidateRank: number | null;
   reportable: ReportableReason[];
+  /** The sample's call at this allele as the input VCF gave it; null for a sites-only VCF. */
+  call: StoredCall | null;
+}
+
+/**
+ * The sample's FORMAT fields at one allele (VCF 4.3 §1.6.2): GT as written in the input (before
+ * multi-allelic records were split), DP, GQ, and AD as [REF reads, reads of this ALT].
+ */
+export interface StoredCall {
+  gt: string;
+  dp: number | null;
+  gq: number | null;
+  ad: [number, number] | null;
 }
 
 /** What the hot tier adds for variants of candidate genes: the ranking's own words. */

@@ -5,7 +5,7 @@ import { ByteReader, ByteWriter } from './bytes';
 import { Codec, CODECS, compress, decompress } from './codec';
 import { readNumber, skipNumber, writeNumber } from './decimal';
 import { afDerivation, afFromCounts } from './derivedAf';
-import { REPORTABLE_REASONS, ReportableReason, StoredVariant } from './types';
+import { REPORTABLE_REASONS, ReportableReason, StoredCall, StoredVariant } from './types';
 
 /**
  * One warm-tier block: a few thousand consecutive variants of one contig stored column by column
@@ -23,7 +23,7 @@ import { REPORTABLE_REASONS, ReportableReason, StoredVariant } from './types';
  * random, so deflate gains only from the skewed high planes, which interleaved bytes hide (about
  * 0.5 B per allele, docs/adr/0001).
  */
-export const BLOCK_FORMAT = 4;
+export const BLOCK_FORMAT = 5;
 
 /**
  * Every CHECKPOINT_ROWS rows each column records its byte offset, so decoding one row walks at
@@ -67,10 +67,12 @@ const enum Column {
   /** grpmax and gnomAD FILTER as dictionary codes. */
   GnomadCodes,
   Clinvar,
+  /** Per row u8: 0 no call, else 1 | 2 when AD is given; then GT as a dictionary code, DP, GQ (and AD's two numbers) as exact decimals. */
+  Call,
 }
 export const COLUMN_NAMES = [
   'dict', 'pos', 'alleles', 'allele_text', 'id', 'id_number', 'filter', 'qual', 'zygosity', 'line', 'consequence', 'rank', 'reportable', 'genes',
-  'gnomad_flags', 'gnomad_ac', 'gnomad_an', 'gnomad_nhomalt', 'gnomad_af', 'gnomad_grpmax_af', 'gnomad_codes', 'clinvar',
+  'gnomad_flags', 'gnomad_ac', 'gnomad_an', 'gnomad_nhomalt', 'gnomad_af', 'gnomad_grpmax_af', 'gnomad_codes', 'clinvar', 'call',
 ] as const;
 const COLUMN_COUNT = COLUMN_NAMES.length;
 
@@ -184,6 +186,17 @@ export function encodeBlock(rows: StoredVariant[], codecs: ColumnCodecs = DEFAUL
       c.varint(v.clinvar.conditions.length);
       for (const s of v.clinvar.conditions) c.str(s);
     } else c.u8(0);
+    const k = cols[Column.Call];
+    if (v.call) {
+      k.u8(v.call.ad ? 3 : 1);
+      k.varint(code(v.call.gt));
+      writeNumber(k, v.call.dp);
+      writeNumber(k, v.call.gq);
+      if (v.call.ad) {
+        writeNumber(k, v.call.ad[0]);
+        writeNumber(k, v.call.ad[1]);
+      }
+    } else k.u8(0);
   }
   const d = cols[Column.Dict];
   d.varint(dict.size);
@@ -301,6 +314,18 @@ const skipClinvar: Skip = (r) => {
   r.at++;
   const n = r.varint();
   for (let i = 0; i < n; i++) r.skipStr();
+};
+
+const skipCall: Skip = (r) => {
+  const flags = r.u8();
+  if (flags === 0) return;
+  r.varint();
+  skipNumber(r);
+  skipNumber(r);
+  if (flags & 2) {
+    skipNumber(r);
+    skipNumber(r);
+  }
 };
 
 /** The gnomAD columns, walked in step: [flags, AC, AN, nhomalt, AF, grpmax AF, codes]. */
@@ -566,6 +591,15 @@ export class DecodedBlock {
       for (let i = 0; i < k; i++) conditions.push(r.str());
       return { id, significance, reviewStatus, stars, conditions };
     });
+    const calls = column(Column.Call, skipCall, (r): StoredCall | null => {
+      const flags = r.u8();
+      if (flags === 0) return null;
+      const gt = dict[r.varint()];
+      const dp = readNumber(r);
+      const gq = readNumber(r);
+      const ad: [number, number] | null = flags & 2 ? [readNumber(r) as number, readNumber(r) as number] : null;
+      return { gt, dp, gq, ad };
+    });
     const out: StoredVariant[] = new Array(n);
     for (let k = 0; k < n; k++) {
       const reportable: ReportableReason[] = REPORTABLE_REASONS.filter((_, bit) => (masks[k] >> bit) & 1);
@@ -586,6 +620,7 @@ export class DecodedBlock {
         clinvar: clinvar[k],
         candidateRank: ranks[k],
         reportable,
+        call: calls[k],
       };
     }
     return out;

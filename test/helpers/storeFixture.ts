@@ -55,6 +55,11 @@ export function chr21Variants(limit = Infinity): AnnotatedVariant[] {
           i % 89 === 0
             ? { id: String(9000 + i), significance: i % 2 ? 'Pathogenic' : 'Likely_benign', reviewStatus: 'criteria_provided,_multiple_submitters,_no_conflicts', stars: 2, conditions: [`Syndrome ${i}; type=2, 50% "penetrant"`, 'Ménière disease|other'] }
             : null,
+        // The sample's call: real GT text, made-up depths; some fields and some calls missing.
+        call:
+          i % 13 === 0
+            ? undefined
+            : { gt: c[9].split(':')[0], copies: zygosity === 'hom' ? 2 : 1, ploidy: 2, dp: i % 29 === 0 ? null : 20 + (i % 50), gq: i % 31 === 0 ? null : 99 - (i % 40), ad: i % 7 === 0 ? null : [10 + (i % 20), 8 + (i % 25)] },
       });
     }
   }

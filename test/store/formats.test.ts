@@ -89,7 +89,7 @@ describe('warm block format', () => {
   it('refuses a block of another format with a message saying what to do', () => {
     const blob = encodeBlock(stored());
     blob[0] = 3;
-    expect(() => new DecodedBlock(blob, 'chr1', 0)).toThrow(/^warm block format 3, expected 4: rebuild the store/);
+    expect(() => new DecodedBlock(blob, 'chr1', 0)).toThrow(/^warm block format 3, expected 5: rebuild the store/);
   });
 
   it('decodes the same rows whatever codec each column was given', () => {

@@ -36,6 +36,9 @@ function sampleRegions(variants: AnnotatedVariant[]): Array<[number, number]> {
   return out;
 }
 
+/** Store order of one contig's variants as given to the store: by position, ties in the order given (the test gives them reversed). */
+const inStoreOrder = (vs: AnnotatedVariant[]): AnnotatedVariant[] => vs.map((v, i) => ({ v, i })).sort((a, b) => a.v.pos - b.v.pos || a.i - b.i).map((x) => x.v);
+
 const key = (v: StoredVariant) => `${v.row}:${v.chrom}:${v.pos1}:${v.ref}:${v.alt}`;
 
 run('store tiers agree with each other and with bcftools (Platinum Genomes chr21)', () => {
@@ -81,7 +84,7 @@ run('store tiers agree with each other and with bcftools (Platinum Genomes chr21
       const warm = reader.lookup({ kind: 'region', chrom: 'chr21', start1, end1 }).hits;
       expect(fromBcftools.map(key)).toEqual(warm.map(key));
       // Text fields bcftools passes through unchanged must match too.
-      expect(fromBcftools.map((v) => [v.id, v.filter, v.genes, v.clinvar, v.reportable])).toEqual(warm.map((v) => [v.id, v.filter, v.genes, v.clinvar, v.reportable]));
+      expect(fromBcftools.map((v) => [v.id, v.filter, v.genes, v.clinvar, v.reportable, v.call])).toEqual(warm.map((v) => [v.id, v.filter, v.genes, v.clinvar, v.reportable, v.call]));
     }
   });
 
@@ -91,7 +94,18 @@ run('store tiers agree with each other and with bcftools (Platinum Genomes chr21
     expect(r.stderr).toBe('');
     expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(variants.length);
     const header = spawnSync('bcftools', ['view', '-h', coldFile], { encoding: 'utf8' }).stdout;
-    for (const id of ['VT_ROW', 'VT_GENE', 'VT_CLNSIG', 'VT_GNOMAD_AF', 'VT_REPORTABLE']) expect(header).toMatch(new RegExp(`##INFO=<ID=${id},.*Description="[^"]+"`));
+    for (const id of ['VT_ROW', 'VT_GENE', 'VT_CLNSIG', 'VT_GNOMAD_AF', 'VT_REPORTABLE', 'VT_INPUT_GT']) expect(header).toMatch(new RegExp(`##INFO=<ID=${id},.*Description="[^"]+"`));
+    for (const id of ['GT', 'AD', 'DP', 'GQ']) expect(header).toMatch(new RegExp(`##FORMAT=<ID=${id},.*Description="[^"]+"`));
+    // bcftools reads the sample's AD per allele (Number=R) as the store gave it.
+    const ad = spawnSync('bcftools', ['query', '-f', '[%AD]\\n', coldFile], { encoding: 'utf8', maxBuffer: 1 << 28 }).stdout.trim().split('\n');
+    expect(ad).toEqual(inStoreOrder([...variants].reverse()).map((v) => (v.call?.ad ? v.call.ad.join(',') : '.')));
+  });
+
+  it("keeps the sample's call (input GT, AD, DP, GQ) in every tier", () => {
+    const all = reader.lookup({ kind: 'region', chrom: 'chr21', start1: 1, end1: 46709983 }).hits;
+    expect(all.map((v) => v.call)).toEqual(inStoreOrder([...variants].reverse()).map((v) => (v.call ? { gt: v.call.gt, dp: v.call.dp, gq: v.call.gq, ad: v.call.ad } : null)));
+    expect(all.filter((v) => v.call === null).length).toBeGreaterThan(10);
+    expect(all.filter((v) => v.call?.ad === null).length).toBeGreaterThan(10);
   });
 
   it('answers gene, rsID and ClinVar lookups the same from every tier', async () => {
@@ -166,7 +180,7 @@ run('rsID index: keys in several blocks, beyond 2^37, text twins, absent keys', 
     const old = path.join(tmpDir(), 'old-store');
     fs.cpSync(dir, old, { recursive: true });
     const m = JSON.parse(fs.readFileSync(path.join(old, 'store.json'), 'utf8')) as { schema: number };
-    fs.writeFileSync(path.join(old, 'store.json'), JSON.stringify({ ...m, schema: 1 }));
-    expect(() => StoreReader.open(old)).toThrow(/^.*store\.json: unsupported store schema 1, expected 2; rebuild the store with this vartriage version$/);
+    fs.writeFileSync(path.join(old, 'store.json'), JSON.stringify({ ...m, schema: 2 }));
+    expect(() => StoreReader.open(old)).toThrow(/^.*store\.json: unsupported store schema 2, expected 3; rebuild the store with this vartriage version$/);
   });
 });
