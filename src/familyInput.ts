@@ -1,5 +1,5 @@
 import { InputError } from './errors';
-import { readPed } from './io/ped';
+import { parsePed, readPed } from './io/ped';
 import type { VcfHeader } from './io/vcfHeader';
 import { Family, resolveFamily } from './prioritise/family';
 
@@ -19,13 +19,16 @@ export interface FamilyInput {
   warnings: string[];
 }
 
-/** Reads --ped, picks the proband (--proband, else the affected child of a sequenced trio) and the sex to use. */
-export function openFamily(pedFile: string, header: VcfHeader, opts: { proband?: string; sample?: string; sex: 'male' | 'female' | 'unknown' }): FamilyInput {
+/**
+ * Reads --ped, picks the proband (--proband, else the affected child of a sequenced trio) and the sex to use.
+ * `pedText` is the PED's content when it comes from elsewhere than the file (a shard file records it for merge).
+ */
+export function openFamily(pedFile: string, header: VcfHeader, opts: { proband?: string; sample?: string; sex: 'male' | 'female' | 'unknown' }, pedText?: string): FamilyInput {
   if (header.samples.length === 0) throw new InputError(header.file, 'sites-only VCF (no sample columns): --ped needs the family\'s genotypes');
   if (opts.sample !== undefined && opts.proband !== undefined && opts.sample !== opts.proband) {
     throw new InputError('--sample', `"${opts.sample}" differs from --proband "${opts.proband}"; with --ped give only --proband`);
   }
-  const family = resolveFamily(readPed(pedFile), header.samples, opts.proband ?? opts.sample);
+  const family = resolveFamily(pedText === undefined ? readPed(pedFile) : parsePed(pedText, pedFile), header.samples, opts.proband ?? opts.sample);
   const proband = family.members[0];
   const warnings = [...family.warnings];
   let sex = opts.sex;

@@ -10,6 +10,8 @@ export interface AnnotateArgs extends LogArgs, TranscriptsArgs {
   shard?: string;
   threads: number;
   'shard-bytes'?: number;
+  ped?: string;
+  proband?: string;
 }
 
 export const annotateCommand: CommandModule<object, AnnotateArgs> = {
@@ -25,6 +27,8 @@ export const annotateCommand: CommandModule<object, AnnotateArgs> = {
       .option('region', { type: 'string', describe: 'only records whose POS is in this region, chr:start-end' })
       .option('threads', { alias: 't', type: 'number', default: defaultThreads(), describe: 'worker threads (a --shard is one piece: one thread)' })
       .option('shard-bytes', { type: 'number', describe: 'with --region alone: compressed bytes per piece; never changes results' })
+      .option('ped', { type: 'string', describe: 'PLINK PED of the family in a multi-sample VCF: its calls go into the shard file, merge checks segregation' })
+      .option('proband', { type: 'string', describe: 'the proband in --ped (default: the affected child of a sequenced trio)' })
       .check((a) => {
         if (!Number.isInteger(a.threads) || a.threads < 1) throw new Error('--threads must be a positive integer');
         return true;
@@ -42,6 +46,8 @@ export const annotateCommand: CommandModule<object, AnnotateArgs> = {
       threads: a.threads,
       shardBytes: a['shard-bytes'],
       transcripts,
+      ped: a.ped,
+      proband: a.proband,
       log: loggerFrom(a),
       progress: progressFrom(a),
     });

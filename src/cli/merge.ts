@@ -38,9 +38,10 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
       store: a.store,
       threads: a.threads,
       // The outputs record the `vartriage run` that gives the same files (docs/cohort.md).
-      command: (source) => {
+      command: (source, pedigree) => {
         const inputs = pp?.vcf === source.vcf ? [] : ['--vcf', source.vcf];
         if (source.sampleRequested !== null && pp?.sample !== source.sampleRequested) inputs.push('--sample', source.sampleRequested);
+        if (pedigree) inputs.push('--ped', pedigree.file, ...(pedigree.probandGiven !== null ? ['--proband', pedigree.probandGiven] : []));
         if (source.region !== null) inputs.push('--region', source.region);
         if (source.transcripts !== undefined && source.transcripts !== DEFAULT_TRANSCRIPT_SET) inputs.push('--transcripts', source.transcripts);
         return recordedRunCommand(inputs, argv, a.shards.map(String));

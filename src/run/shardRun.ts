@@ -1,10 +1,13 @@
 import * as fs from 'node:fs';
+import * as crypto from 'node:crypto';
 import * as path from 'node:path';
 import { InputError } from '../errors';
 import { readVcfHeader, parseHeaderText, VcfHeader } from '../io/vcfHeader';
 import type { ReadOptions } from '../annotate/readShard';
 import type { ShardSpec } from '../shard/types';
 import { VariantSpill } from '../shard/variantSpill';
+import { FamilyInput, openFamily } from '../familyInput';
+import { checkSexFromX } from '../prioritise/family';
 import { shortlistForRanking } from '../prioritise/shortlist';
 import { addCancelHook, removeCancelHook } from './cancel';
 import { openTabixIndex } from '../io/tabixIndex';
@@ -36,6 +39,9 @@ export interface AnnotateOptions {
   shardBytes?: number;
   /** `--transcripts`; absent: DEFAULT_TRANSCRIPT_SET. */
   transcripts?: TranscriptSet;
+  /** PLINK PED of the family (multi-sample VCF): the family's calls go into the shard file for merge's segregation check. */
+  ped?: string;
+  proband?: string;
   log: Logger;
   progress?: Progress;
 }
@@ -57,6 +63,7 @@ interface AnnotatePlan {
   index: Awaited<ReturnType<typeof openTabixIndex>> | null;
   read: ReadOptions;
   spill: VariantSpill;
+  family: FamilyInput | null;
 }
 
 /** `vartriage annotate`: one shard's annotated records (all of them) and counts, to a shard file. */
@@ -65,12 +72,15 @@ export async function annotateToShardFile(opts: AnnotateOptions): Promise<ShardF
   const bundleDir = path.resolve(opts.reference);
   const manifest = readManifest(bundleDir);
   const build = checkBuild(header, manifest, opts.reference);
-  const { sample, sampleColumn } = chooseSample(opts.vcf, header, opts.sample, opts.log);
+  const family = opts.ped ? openFamily(opts.ped, header, { proband: opts.proband, sample: opts.sample, sex: 'unknown' }) : null;
+  if (!family && opts.proband) throw new InputError('--proband', 'needs --ped FILE (the pedigree that says who the parents are)');
+  for (const w of family?.warnings ?? []) opts.log.warn(w);
+  const { sample, sampleColumn } = family ? { sample: family.pedigree.proband, sampleColumn: family.sampleColumn } : chooseSample(opts.vcf, header, opts.sample, opts.log);
   const region = opts.region ? parseRegion(opts.region) : undefined;
   const shards = await planRun({ vcf: opts.vcf, region, shard: opts.shard, shardBytes: opts.shardBytes, log: opts.log }, header);
   const selector = opts.shard ? parseShardSelector(opts.shard) : undefined;
   const index = header.compression === 'bgzf' ? await openTabixIndex(opts.vcf) : null;
-  const read: ReadOptions = { sampleColumn, displayName: opts.vcf, compression: header.compression, probandCall: true };
+  const read: ReadOptions = { sampleColumn, displayName: opts.vcf, compression: header.compression, probandCall: true, ...(family ? { family: { columns: family.family.columns, build } } : {}) };
   opts.log.info(`annotating ${path.basename(opts.vcf)} shard ${selector ? `${selector.index}/${selector.count}` : '1/1'} (${shards.length} piece(s))`);
   // Filters are applied by `merge` (its --max-af/--pass-only), so every annotated variant is kept.
   // Every annotated variant goes into the shard file; they wait on disk beside it meanwhile (src/shard/variantSpill.ts).
@@ -78,7 +88,7 @@ export async function annotateToShardFile(opts: AnnotateOptions): Promise<ShardF
   const removeSpill = (): void => spill.remove();
   addCancelHook(removeSpill);
   try {
-    return await annotateIntoFile(opts, { header, bundleDir, manifest, build, sample, region, shards, selector, index, read, spill });
+    return await annotateIntoFile(opts, { header, bundleDir, manifest, build, sample, region, shards, selector, index, read, spill, family });
   } finally {
     removeSpill();
     removeCancelHook(removeSpill);
@@ -86,7 +96,8 @@ export async function annotateToShardFile(opts: AnnotateOptions): Promise<ShardF
 }
 
 async function annotateIntoFile(opts: AnnotateOptions, p: AnnotatePlan): Promise<ShardFile['header']> {
-  const { header, bundleDir, manifest, build, sample, region, shards, selector, index, read, spill } = p;
+  const { header, bundleDir, manifest, build, sample, region, shards, selector, index, read, spill, family } = p;
+  const pedText = family && opts.ped ? fs.readFileSync(opts.ped, 'utf8') : null;
   const transcripts = opts.transcripts ?? DEFAULT_TRANSCRIPT_SET;
   const annotated = await annotateAll(shards, { bundleDir, filters: DEFAULT_FILTERS, read, transcripts }, opts.threads, opts.progress ?? silentProgress, spill);
   const source: ShardSource = {
@@ -101,6 +112,7 @@ async function annotateIntoFile(opts: AnnotateOptions, p: AnnotatePlan): Promise
     toolVersion: toolVersion(),
     shardCount: selector?.count ?? 1,
     transcripts,
+    ...(family && pedText !== null ? { family: `${crypto.createHash('sha256').update(pedText).digest('hex')}:${family.pedigree.proband}` } : {}),
   };
   const fileHeader: ShardFile['header'] = {
     format: SHARD_FORMAT,
@@ -113,6 +125,8 @@ async function annotateIntoFile(opts: AnnotateOptions, p: AnnotatePlan): Promise
     indexRecords: region ? null : await indexRecordCount(opts.vcf, header),
     counts: annotated.counts,
     warnings: annotated.warnings,
+    ...(family && pedText !== null && opts.ped ? { pedigree: { file: opts.ped, text: pedText, proband: family.pedigree.proband, probandGiven: opts.proband ?? null } } : {}),
+    ...(annotated.xCalls ? { xCalls: annotated.xCalls } : {}),
     variants: spill.count,
   };
   writeShardFile(opts.out, fileHeader, spill.inReadOrder());
@@ -131,9 +145,17 @@ const SOURCE_CHECKS: Array<[keyof ShardSource, string]> = [
   ['region', 'another --region'],
   ['shardCount', 'another shard count'],
   ['transcripts', 'another --transcripts'],
+  ['family', 'another --ped or --proband'],
 ];
 
-const describe = (s: ShardSource, key: keyof ShardSource): string => (key === 'shardCount' ? `N=${s.shardCount}` : key === 'bundleManifestSha256' ? `${s.bundle} ${s.bundleManifestSha256.slice(0, 12)}` : key === 'fingerprint' ? s.fingerprint.slice(0, 12) : String(s[key]));
+function describeFamily(family: string | undefined): string {
+  if (family === undefined) return 'no --ped';
+  const [sha, proband] = family.split(':');
+  return `PED ${sha.slice(0, 12)}, proband ${proband}`;
+}
+
+const describe = (s: ShardSource, key: keyof ShardSource): string =>
+  key === 'shardCount' ? `N=${s.shardCount}` : key === 'bundleManifestSha256' ? `${s.bundle} ${s.bundleManifestSha256.slice(0, 12)}` : key === 'fingerprint' ? s.fingerprint.slice(0, 12) : key === 'family' ? describeFamily(s.family) : String(s[key]);
 
 /** Reads the shard files' headers and puts them in shard order, refusing a set that is not one whole input. */
 export function gatherShards(files: string[]): Array<{ file: string; header: ShardFileHeader }> {
@@ -171,8 +193,8 @@ export interface MergeOptions extends PhenotypeRequest {
   extraFilters?: ExtraFilters;
   top: number;
   sex: 'male' | 'female' | 'unknown';
-  /** Builds the recorded command from the shards' source (the `vartriage run` that gives the same outputs). */
-  command: (source: ShardSource) => string;
+  /** Builds the recorded command from the shards' source and PED (the `vartriage run` that gives the same outputs). */
+  command: (source: ShardSource, pedigree?: ShardFileHeader['pedigree']) => string;
   log: Logger;
 }
 
@@ -207,6 +229,9 @@ export async function mergeShardFiles(opts: MergeOptions): Promise<Results> {
   const header = parseHeaderText(source.vcf, first.vcfCompression, first.vcfHeader);
 
   const filters = { ...DEFAULT_FILTERS, maxAf: opts.maxAf, passOnly: opts.passOnly, ...opts.extraFilters };
+  // Shards annotated with --ped carry the PED: the family is ranked as `run --ped` ranks it.
+  const ped = first.pedigree;
+  const family = ped ? openFamily(ped.file, header, { proband: ped.proband, sex: opts.sex }, ped.text) : null;
   // One shard file in memory at a time; the store reads every variant back from the spill (src/shard/variantSpill.ts).
   const spill = opts.store ? VariantSpill.create(opts.out) : null;
   const removeSpill = (): void => spill?.remove();
@@ -218,14 +243,15 @@ export async function mergeShardFiles(opts: MergeOptions): Promise<Results> {
       if (JSON.stringify(shard.header) !== JSON.stringify(expected)) throw new InputError(file, 'changed while merge was reading it');
       const { passing, perFilter } = filterShard(shard.variants, filters);
       spill?.addVariants(shard.header.shardIndex, shard.variants);
-      addShard(annotated, { passing: shortlistForRanking(passing), passed: passing.length, annotated: shard.variants.length, perFilter, counts: shard.header.counts, warnings: shard.header.warnings }, shard.header.pieces);
+      addShard(annotated, { passing: family ? passing : shortlistForRanking(passing), passed: passing.length, xCalls: shard.header.xCalls, annotated: shard.variants.length, perFilter, counts: shard.header.counts, warnings: shard.header.warnings }, shard.header.pieces);
     }
     const warnings = skipWarnings(annotated, manifest);
+    if (family) warnings.unshift(...family.warnings, ...(annotated.xCalls ? checkSexFromX(family.family, annotated.xCalls) : []));
     for (const w of warnings) opts.log.warn(w);
     if (source.region === null) checkRecordCount(source.vcf, first.indexRecords, annotated.counts.records);
 
     return await finishRun(
-      { out: opts.out, command: opts.command(source), started, vcf: source.vcf, header, sample: source.sample, build: first.build, bundleDir, manifest, phenotype, filters, transcripts: source.transcripts ?? DEFAULT_TRANSCRIPT_SET, top: opts.top, sex: opts.sex, store: opts.store, log: opts.log, threads: opts.threads },
+      { out: opts.out, command: opts.command(source, first.pedigree), started, vcf: source.vcf, header, sample: source.sample, build: first.build, bundleDir, manifest, phenotype, filters, transcripts: source.transcripts ?? DEFAULT_TRANSCRIPT_SET, top: opts.top, sex: family ? family.sex : opts.sex, store: opts.store, log: opts.log, threads: opts.threads, family },
       annotated,
       warnings,
     );

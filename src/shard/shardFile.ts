@@ -13,6 +13,7 @@ import type { AnnotatedVariant, ReadCounts } from '../annotate/types';
 import { InputError } from '../errors';
 import { inflateBlocks, looksLikeBgzf, readAt } from '../io/bgzf';
 import { BgzfWriter } from '../io/bgzfWriter';
+import type { XCallCounts } from '../prioritise/family';
 
 export const SHARD_FORMAT = 'vartriage.shard/1';
 
@@ -37,6 +38,8 @@ export interface ShardSource {
   shardCount: number;
   /** `annotate --transcripts`; absent in files written before the option existed (they are `canonical`). */
   transcripts?: TranscriptSet;
+  /** `annotate --ped`: SHA-256 of the PED text and the proband (`sha256:proband`); absent without --ped. */
+  family?: string;
 }
 
 export interface ShardFileHeader {
@@ -55,6 +58,10 @@ export interface ShardFileHeader {
   indexRecords: { index: string; records: number } | null;
   counts: ReadCounts;
   warnings: string[];
+  /** `annotate --ped`: the PED as given (path and text), the proband and --proband if given; merge ranks the family from it. */
+  pedigree?: { file: string; text: string; proband: string; probandGiven: string | null };
+  /** With --ped: this shard's heterozygous / homozygous X calls per family member (the sex check). */
+  xCalls?: XCallCounts;
   /** Number of variant lines that follow: a shorter file is truncated. */
   variants: number;
 }

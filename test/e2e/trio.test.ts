@@ -192,3 +192,45 @@ describe('bad pedigree input: one line each', () => {
     expect(two.code).toBe(0);
   });
 });
+
+describe('a trio on a cluster: annotate --ped --shard i/N, then merge', () => {
+  const base = tmpDir('vartriage-trio-merge-');
+  const epoch = { SOURCE_DATE_EPOCH: '1764288000' };
+  const shard = (i: number, extra: string[] = []): string => {
+    const out = path.join(base, `shard-${i}${extra.length ? '-x' : ''}.vtshard.gz`);
+    const r = runCli(['annotate', '--vcf', VCF, '--reference', DEMO_BUNDLE, '--ped', PED, '--shard', `${i}/3`, '--out', out, '-q', ...extra], epoch);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    return out;
+  };
+  const shards = [1, 2, 3].map((i) => shard(i));
+  const ranking = ['--hpo', HPO, '--reference', DEMO_BUNDLE, '--out', 'out', '-q', '--top', '100'];
+  const mergeCwd = path.join(base, 'merge');
+  const runCwd = path.join(base, 'run');
+  fs.mkdirSync(mergeCwd);
+  fs.mkdirSync(runCwd);
+
+  it('gives the bytes `run --ped` gives, store included, and records that command', () => {
+    const merged = runCli(['merge', shards[2], shards[0], shards[1], ...ranking], epoch, mergeCwd);
+    expect(merged.stderr).toBe('');
+    expect(merged.code).toBe(0);
+    expect(runCli(['run', '--vcf', VCF, '--ped', PED, ...ranking, '--shards', '3'], epoch, runCwd).code).toBe(0);
+    for (const f of ['results.json', 'candidates.tsv', 'report.html', 'store/warm.sqlite', 'store/hot.sqlite', 'store/variants.vcf.gz']) {
+      expect({ f, same: fs.readFileSync(path.join(mergeCwd, 'out', f)).equals(fs.readFileSync(path.join(runCwd, 'out', f))) }).toEqual({ f, same: true });
+    }
+    const r = JSON.parse(fs.readFileSync(path.join(mergeCwd, 'out', 'results.json'), 'utf8')) as Results & { command: string };
+    expect(r.command).toBe(`vartriage run --vcf ${VCF} --ped ${PED} --hpo ${HPO} --reference ${DEMO_BUNDLE} --out out --top 100`);
+    expect(r.input.pedigree?.proband).toBe('NA12878x2_80');
+    expect(gene(r, 'KMT2D').rank).toBe(1);
+    expect(gene(r, 'PAH').segregation).toBeDefined();
+  });
+
+  it('refuses to merge a shard annotated without --ped with one line', () => {
+    const single = path.join(base, 'single-2.vtshard.gz');
+    expect(runCli(['annotate', '--vcf', VCF, '--reference', DEMO_BUNDLE, '--shard', '2/3', '--out', single, '-q'], epoch).code).toBe(0);
+    const r = runCli(['merge', shards[0], single, shards[2], ...ranking.map((a) => (a === 'out' ? path.join(base, 'refused') : a))], epoch);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^vartriage: error: .*single-2\.vtshard\.gz: cannot merge with .*shard-1\.vtshard\.gz: made from another --ped or --proband \(no --ped vs PED [0-9a-f]{12}, proband NA12878x2_80\)$/)]);
+    expect(fs.existsSync(path.join(base, 'refused'))).toBe(false);
+  });
+});
