@@ -103,7 +103,7 @@ export async function runPipeline(opts: RunOptions): Promise<Results> {
     if (!region && !opts.shard) checkRecordCount(opts.vcf, await indexRecordCount(opts.vcf, header), annotated.counts.records);
 
     return await finishRun(
-      { out: opts.out, command: opts.command, started, vcf: opts.vcf, header, sample, build, bundleDir, manifest, phenotype, filters, transcripts, top: opts.top, sex, store: opts.store, log: opts.log, family: fam, plugins, threads: opts.threads, annotateSeconds: Math.round((performance.now() - annotateStart) / 10) / 100 },
+      { out: opts.out, command: opts.command, started, vcf: opts.vcf, header, sample, build, bundleDir, manifest, phenotype, filters, transcripts, top: opts.top, sex, store: opts.store, log: opts.log, family: fam, plugins, threads: opts.threads, progress: opts.progress, annotateSeconds: Math.round((performance.now() - annotateStart) / 10) / 100 },
       annotated,
       warnings,
     );

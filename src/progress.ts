@@ -6,8 +6,8 @@ import type { LogFormat } from './log';
  * when stderr is a pipe or file in text format (logs stay clean).
  */
 export interface Progress {
-  /** Called once with each shard's expected work (compressed bytes, or 1 when unknown). */
-  start(shardWeights: number[]): void;
+  /** Called once with each shard's expected work (compressed bytes, or 1 when unknown); `label` names the step (default "annotating"). */
+  start(shardWeights: number[], label?: string): void;
   /** A shard finished after reading `records` VCF records. */
   shardDone(index: number, records: number): void;
   /** Clears the bar; safe to call more than once and after a failure. */
@@ -68,12 +68,12 @@ function compact(n: number): string {
 }
 
 /** One line of the terminal bar, fitted to `columns`. */
-export function renderBar(s: ProgressState, columns = 80): string {
+export function renderBar(s: ProgressState, columns = 80, label = 'annotating'): string {
   const pct = `${String(Math.floor(s.fraction * 100)).padStart(3)}%`;
   const tail = ` ${pct}  ${compact(s.records)} variants  ${compact(rate(s))}/s  ETA ${formatDuration(etaSeconds(s))}`;
   const barWidth = Math.max(10, Math.min(40, columns - tail.length - 14));
   const filled = Math.round(s.fraction * barWidth);
-  return `annotating [${'#'.repeat(filled)}${'-'.repeat(barWidth - filled)}]${tail}`;
+  return `${label} [${'#'.repeat(filled)}${'-'.repeat(barWidth - filled)}]${tail}`;
 }
 
 const BAR_INTERVAL_MS = 100;
@@ -94,6 +94,7 @@ export function createProgress(opts: ProgressOptions): Progress {
   let startedMs = 0;
   let lastDrawMs = -Infinity;
   let drawn = false;
+  let label = 'annotating';
 
   const state = (): ProgressState => ({
     shardsDone,
@@ -111,18 +112,23 @@ export function createProgress(opts: ProgressOptions): Progress {
     const s = state();
     if (mode === 'bar') {
       // \r and erase-line redraw in place (ECMA-48 EL).
-      stream.write(`\r${renderBar(s, stream.columns ?? 80)}\x1b[K`);
+      stream.write(`\r${renderBar(s, stream.columns ?? 80, label)}\x1b[K`);
       drawn = true;
     } else {
       const eta = etaSeconds(s);
       stream.write(
-        JSON.stringify({ level: 'progress', msg: 'annotating', shards_done: s.shardsDone, shards: s.shards, records: s.records, fraction: round3(s.fraction), rate_per_s: Math.round(rate(s)), eta_s: eta === null ? null : Math.round(eta) }) + '\n',
+        JSON.stringify({ level: 'progress', msg: label, shards_done: s.shardsDone, shards: s.shards, records: s.records, fraction: round3(s.fraction), rate_per_s: Math.round(rate(s)), eta_s: eta === null ? null : Math.round(eta) }) + '\n',
       );
     }
   };
 
   return {
-    start(shardWeights) {
+    start(shardWeights, stepLabel = 'annotating') {
+      label = stepLabel;
+      shardsDone = 0;
+      records = 0;
+      doneWeight = 0;
+      lastDrawMs = -Infinity;
       weights = shardWeights.map((w) => (w > 0 ? w : 1));
       totalWeight = weights.reduce((a, b) => a + b, 0);
       startedMs = now();

@@ -1,7 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { DEFAULT_TRANSCRIPT_SET } from '../annotate/transcriptSet';
 import { readPhenopacket } from '../io/phenopacket';
-import { defaultThreads, LogArgs, loggerFrom, recordedRunCommand, withLogOptions } from './common';
+import { defaultThreads, LogArgs, loggerFrom, progressFrom, recordedRunCommand, withLogOptions } from './common';
 import { extraFiltersFrom, parseSex, phenotypeFrom, RankingArgs, withRankingOptions } from './run';
 
 export interface MergeArgs extends LogArgs, RankingArgs {
@@ -37,6 +37,7 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
       top: a.top,
       store: a.store,
       threads: a.threads,
+      progress: progressFrom(a),
       // The outputs record the `vartriage run` that gives the same files (docs/cohort.md).
       command: (source, pedigree) => {
         const inputs = pp?.vcf === source.vcf ? [] : ['--vcf', source.vcf];

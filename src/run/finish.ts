@@ -13,6 +13,7 @@ import { renderResultsJson, Results, RESULTS_SCHEMA } from '../report/results';
 import { scoreDistribution } from '../report/scoreDistribution';
 import { renderCandidatesTsv } from '../report/tsv';
 import { writeStoreParallel } from '../store/parallelWrite';
+import type { Progress } from '../progress';
 import { toolVersion } from '../version';
 import type { FamilyInput } from '../familyInput';
 import type { PluginSetup } from '../plugins/setup';
@@ -48,6 +49,8 @@ export interface FinishRequest {
   plugins?: PluginSetup | null;
   /** Worker threads for encoding the store. */
   threads: number;
+  /** Progress of writing the store (a bar on a terminal); none when absent. */
+  progress?: Progress;
   /** Wall seconds the annotation took (for the closing log record). */
   annotateSeconds?: number;
 }
@@ -143,7 +146,7 @@ export async function finishRun(req: FinishRequest, a: Annotated, warnings: stri
     if (req.store) {
       if (!a.spill) throw new Error('finishRun: a store was asked for but the annotated variants were not kept');
       const store = { variants: a.spill, candidates: ranked.candidates, header: req.header, manifest, sample: req.sample, build: req.build, maxAf: filters.maxAf };
-      await outputs.produceAsync('store', (tmp) => writeStoreParallel(tmp, store, req.threads));
+      await outputs.produceAsync('store', (tmp) => writeStoreParallel(tmp, store, req.threads, {}, req.progress));
     }
     outputs.commit();
   } catch (e) {

@@ -188,6 +188,8 @@ export interface MergeOptions extends PhenotypeRequest {
   store: boolean;
   /** Worker threads for encoding the store. */
   threads: number;
+  /** Progress of writing the store; none when absent. */
+  progress?: Progress;
   maxAf: number;
   passOnly: boolean;
   extraFilters?: ExtraFilters;
@@ -251,7 +253,7 @@ export async function mergeShardFiles(opts: MergeOptions): Promise<Results> {
     if (source.region === null) checkRecordCount(source.vcf, first.indexRecords, annotated.counts.records);
 
     return await finishRun(
-      { out: opts.out, command: opts.command(source, first.pedigree), started, vcf: source.vcf, header, sample: source.sample, build: first.build, bundleDir, manifest, phenotype, filters, transcripts: source.transcripts ?? DEFAULT_TRANSCRIPT_SET, top: opts.top, sex: family ? family.sex : opts.sex, store: opts.store, log: opts.log, threads: opts.threads, family },
+      { out: opts.out, command: opts.command(source, first.pedigree), started, vcf: source.vcf, header, sample: source.sample, build: first.build, bundleDir, manifest, phenotype, filters, transcripts: source.transcripts ?? DEFAULT_TRANSCRIPT_SET, top: opts.top, sex: family ? family.sex : opts.sex, store: opts.store, log: opts.log, threads: opts.threads, progress: opts.progress, family },
       annotated,
       warnings,
     );

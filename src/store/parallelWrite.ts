@@ -6,6 +6,7 @@
  */
 import * as path from 'node:path';
 import { Piscina } from 'piscina';
+import { Progress, silentProgress } from '../progress';
 import { addCancelHook, removeCancelHook } from '../run/cancel';
 import { orderContigs, spilledContigInOrder, SpillChunk, VariantSpill } from '../shard/variantSpill';
 import { StoreAssembler, StoreBuildOptions } from './assemble';
@@ -27,7 +28,7 @@ export function encodeSpilledContig(job: StoreContigJob): ContigPieces {
 }
 
 /** Builds the store in `dir` from a run's spill on `threads` workers. */
-export async function writeStoreParallel(dir: string, input: StoreInput & { variants: VariantSpill }, threads: number, opts: StoreBuildOptions = {}): Promise<StoreManifest> {
+export async function writeStoreParallel(dir: string, input: StoreInput & { variants: VariantSpill }, threads: number, opts: StoreBuildOptions = {}, progress: Progress = silentProgress): Promise<StoreManifest> {
   const store = new StoreAssembler(dir, storeStreamInput(input), opts);
   const spill = input.variants;
   const contigs = orderContigs(spill.contigs(), input.manifest.contigs.map((c) => c.name));
@@ -42,6 +43,7 @@ export async function writeStoreParallel(dir: string, input: StoreInput & { vari
       firstRow += job.chunks.reduce((n, c) => n + c.count, 0);
       return job;
     });
+    progress.start(jobs.map((j) => j.chunks.reduce((n, c) => n + c.count, 0)), 'writing store');
     // A window of contigs in flight: the workers stay busy while finished pieces wait only briefly to be written in order.
     const window = Math.max(2, threads * 2);
     const running: Array<Promise<ContigPieces>> = [];
@@ -55,16 +57,19 @@ export async function writeStoreParallel(dir: string, input: StoreInput & { vari
       }
     };
     launch();
-    while (running.length > 0) {
+    for (let i = 0; running.length > 0; i++) {
       const pieces = await (running.shift() as Promise<ContigPieces>);
       launch();
       store.add(pieces);
+      progress.shardDone(i, pieces.rows);
     }
+    progress.finish();
     return store.finish();
   } catch (e) {
     store.abort();
     throw e;
   } finally {
+    progress.finish();
     removeCancelHook(destroy);
     await destroy();
   }

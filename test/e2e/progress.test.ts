@@ -51,8 +51,12 @@ describe('progress and logs on stderr', () => {
   it('writes one JSON object per line with --log-format json, progress included', () => {
     const r = runCli([...args('json'), '--log-format', 'json']);
     expect(r.code).toBe(0);
-    const lines = r.stderr.trim().split('\n').map((l) => JSON.parse(l) as { level: string; records?: number });
+    const lines = r.stderr.trim().split('\n').map((l) => JSON.parse(l) as { level: string; msg: string; records?: number });
     expect(lines.map((l) => l.level)).toEqual(expect.arrayContaining(['info', 'progress']));
-    expect(lines.filter((l) => l.level === 'progress').pop()).toMatchObject({ records: 1474, fraction: 1 });
+    expect(lines.filter((l) => l.level === 'progress' && l.msg === 'annotating').pop()).toMatchObject({ records: 1474, fraction: 1 });
+    // The store is a second step with its own progress: every annotated variant written.
+    expect(lines.filter((l) => l.level === 'progress' && l.msg === 'writing store').pop()).toMatchObject({ records: 1474, fraction: 1 });
+    // The closing record carries the run's figures for pipelines.
+    expect(lines[lines.length - 1]).toMatchObject({ level: 'info', variants: 1474, peak_rss_mb: expect.any(Number), annotate_s: expect.any(Number), write_s: expect.any(Number) });
   });
 });
