@@ -41,7 +41,10 @@ export function writeSpillChunks(dir: string, shard: number, variants: Annotated
     } catch (e) {
       throw writeError(file, e);
     }
-    chunks.push({ file, shard, part, contig: run[0].chrom, count: run.length, firstPos: Math.min(...run.map((v) => v.pos)), filters: [...new Set(run.map((v) => v.filter))].sort() });
+    // A loop, not Math.min(...): a shard file's contig can hold 300k alleles, too many arguments for the stack.
+    let firstPos = Infinity;
+    for (const v of run) if (v.pos < firstPos) firstPos = v.pos;
+    chunks.push({ file, shard, part, contig: run[0].chrom, count: run.length, firstPos, filters: [...new Set(run.map((v) => v.filter))].sort() });
     start = i;
   }
   return chunks;

@@ -74,3 +74,17 @@ describe('VariantSpill', () => {
     expect(orderContigs(['chrZ', 'chr2', 'chrA', 'chr1'], ['chr1', 'chr2'])).toEqual(['chr1', 'chr2', 'chrA', 'chrZ']);
   });
 });
+
+describe('VariantSpill at genome scale', () => {
+  it('spills one contig run of 400,000 alleles (a merge reads shard files that large)', () => {
+    const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'vartriage-spill-big-'));
+    const spill = VariantSpill.create(parent);
+    const many = Array.from({ length: 400_000 }, (_, i) => variant('chr1', 1000 + i, 'C'));
+    spill.addVariants(0, many);
+    expect(spill.count).toBe(400_000);
+    let n = 0;
+    for (const v of spill.inStoreOrder(['chr1'])) if (v.pos === 1000 + n) n++;
+    expect(n).toBe(400_000);
+    spill.remove();
+  });
+});
