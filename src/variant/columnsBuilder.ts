@@ -1,0 +1,229 @@
+/**
+ * Fills VariantColumns one allele at a time in growing typed arrays, then packs them into one
+ * ArrayBuffer (plus the byte arena) for transfer. Used by the columnar reader inside a worker.
+ */
+import { ByteStringTable, StringTable } from './byteTables';
+import type { VariantColumns } from './variantColumns';
+
+const INITIAL = 4096;
+
+function grow<T extends Float64Array | Uint32Array | Int32Array | Uint8Array>(a: T, size: number): T {
+  const b = new (a.constructor as new (n: number) => T)(size);
+  b.set(a);
+  return b;
+}
+
+export class ColumnsBuilder {
+  length = 0;
+  private cap = INITIAL;
+  pos = new Float64Array(INITIAL);
+  qual = new Float64Array(INITIAL);
+  line = new Float64Array(INITIAL);
+  contig = new Uint32Array(INITIAL);
+  filter = new Uint32Array(INITIAL);
+  refStart = new Uint32Array(INITIAL);
+  refLen = new Uint32Array(INITIAL);
+  altStart = new Uint32Array(INITIAL);
+  altLen = new Uint32Array(INITIAL);
+  idStart = new Uint32Array(INITIAL);
+  idLen = new Uint32Array(INITIAL);
+  infoStart: Uint32Array;
+  infoLen: Uint32Array;
+  zygosity = new Uint8Array(INITIAL);
+  gt: Uint32Array;
+  copies: Int32Array;
+  ploidy: Int32Array;
+  dp: Float64Array;
+  gq: Float64Array;
+  adRef: Float64Array;
+  adAlt: Float64Array;
+  arena = new Uint8Array(1 << 16);
+  arenaLen = 0;
+  readonly chroms = new StringTable();
+  readonly filters = new StringTable();
+  readonly gts = new ByteStringTable();
+
+  constructor(
+    readonly members: number,
+    readonly family: boolean,
+    readonly info: boolean,
+  ) {
+    const m = INITIAL * members;
+    this.infoStart = new Uint32Array(info ? INITIAL : 0);
+    this.infoLen = new Uint32Array(info ? INITIAL : 0);
+    this.gt = new Uint32Array(m);
+    this.copies = new Int32Array(m);
+    this.ploidy = new Int32Array(m);
+    this.dp = new Float64Array(m);
+    this.gq = new Float64Array(m);
+    this.adRef = new Float64Array(m);
+    this.adAlt = new Float64Array(m);
+  }
+
+  /** Index of a new allele, whose columns the caller fills. */
+  add(): number {
+    if (this.length === this.cap) this.growTo(this.cap * 2);
+    return this.length++;
+  }
+
+  private growTo(cap: number): void {
+    const m = cap * this.members;
+    this.pos = grow(this.pos, cap);
+    this.qual = grow(this.qual, cap);
+    this.line = grow(this.line, cap);
+    this.contig = grow(this.contig, cap);
+    this.filter = grow(this.filter, cap);
+    this.refStart = grow(this.refStart, cap);
+    this.refLen = grow(this.refLen, cap);
+    this.altStart = grow(this.altStart, cap);
+    this.altLen = grow(this.altLen, cap);
+    this.idStart = grow(this.idStart, cap);
+    this.idLen = grow(this.idLen, cap);
+    if (this.info) {
+      this.infoStart = grow(this.infoStart, cap);
+      this.infoLen = grow(this.infoLen, cap);
+    }
+    this.zygosity = grow(this.zygosity, cap);
+    this.gt = grow(this.gt, m);
+    this.copies = grow(this.copies, m);
+    this.ploidy = grow(this.ploidy, m);
+    this.dp = grow(this.dp, m);
+    this.gq = grow(this.gq, m);
+    this.adRef = grow(this.adRef, m);
+    this.adAlt = grow(this.adAlt, m);
+    this.cap = cap;
+  }
+
+  private reserve(n: number): void {
+    if (this.arenaLen + n > this.arena.length) this.arena = grow(this.arena, Math.max(this.arena.length * 2, this.arenaLen + n));
+  }
+
+  /** Copies buf[s, e) to the arena and returns where it starts. */
+  copyBytes(buf: Uint8Array, s: number, e: number): number {
+    this.reserve(e - s);
+    const at = this.arenaLen;
+    const a = this.arena;
+    if (e - s > 32) a.set(buf.subarray(s, e), at);
+    else for (let i = s, j = at; i < e; i++, j++) a[j] = buf[i];
+    this.arenaLen = at + (e - s);
+    return at;
+  }
+
+  /** Copies the letters buf[s, e) to the arena in upper case (REF and ALT of [ACGTNacgtn] only). */
+  copyUpper(buf: Uint8Array, s: number, e: number): number {
+    this.reserve(e - s);
+    const at = this.arenaLen;
+    const a = this.arena;
+    for (let i = s, j = at; i < e; i++, j++) a[j] = buf[i] & 0xdf;
+    this.arenaLen = at + (e - s);
+    return at;
+  }
+
+  /** Copies ASCII text (a left-aligned allele) to the arena. */
+  copyText(text: string): number {
+    this.reserve(text.length);
+    const at = this.arenaLen;
+    for (let i = 0; i < text.length; i++) this.arena[at + i] = text.charCodeAt(i);
+    this.arenaLen = at + text.length;
+    return at;
+  }
+
+  /** Reorders the alleles: allele i becomes the one that was at order[i]. */
+  permute(order: ArrayLike<number>): void {
+    const n = this.length;
+    const m = this.members;
+    this.pos = gather(this.pos, order, n, 1);
+    this.qual = gather(this.qual, order, n, 1);
+    this.line = gather(this.line, order, n, 1);
+    this.zygosity = gather(this.zygosity, order, n, 1);
+    for (const k of ['contig', 'filter', 'refStart', 'refLen', 'altStart', 'altLen', 'idStart', 'idLen'] as const) this[k] = gather(this[k], order, n, 1);
+    if (this.info) {
+      this.infoStart = gather(this.infoStart, order, n, 1);
+      this.infoLen = gather(this.infoLen, order, n, 1);
+    }
+    this.gt = gather(this.gt, order, n, m);
+    this.copies = gather(this.copies, order, n, m);
+    this.ploidy = gather(this.ploidy, order, n, m);
+    for (const k of ['dp', 'gq', 'adRef', 'adAlt'] as const) this[k] = gather(this[k], order, n, m);
+  }
+
+  /** The columns in one packed ArrayBuffer plus an arena of the bytes used; the builder is spent. */
+  finish(): VariantColumns {
+    const n = this.length;
+    const nm = n * this.members;
+    const ni = this.info ? n : 0;
+    const f64 = [n, n, n, nm, nm, nm, nm];
+    const u32 = [n, n, n, n, n, n, n, n, ni, ni, nm, nm, nm];
+    const bytes = 8 * f64.reduce((a, b) => a + b, 0) + 4 * u32.reduce((a, b) => a + b, 0) + n;
+    const packed = new ArrayBuffer(bytes);
+    let at = 0;
+    const f = (src: Float64Array, len: number): Float64Array => {
+      const a = new Float64Array(packed, at, len);
+      a.set(src.subarray(0, len));
+      at += 8 * len;
+      return a;
+    };
+    const u = (src: Uint32Array, len: number): Uint32Array => {
+      const a = new Uint32Array(packed, at, len);
+      a.set(src.subarray(0, len));
+      at += 4 * len;
+      return a;
+    };
+    const i32 = (src: Int32Array, len: number): Int32Array => {
+      const a = new Int32Array(packed, at, len);
+      a.set(src.subarray(0, len));
+      at += 4 * len;
+      return a;
+    };
+    // Float64 columns first so every view is aligned.
+    const pos = f(this.pos, n);
+    const qual = f(this.qual, n);
+    const line = f(this.line, n);
+    const dp = f(this.dp, nm);
+    const gq = f(this.gq, nm);
+    const adRef = f(this.adRef, nm);
+    const adAlt = f(this.adAlt, nm);
+    const cols: VariantColumns = {
+      length: n,
+      members: this.members,
+      family: this.family,
+      info: this.info,
+      chroms: this.chroms.texts,
+      filters: this.filters.texts,
+      gts: this.gts.texts,
+      pos,
+      qual,
+      line,
+      contig: u(this.contig, n),
+      filter: u(this.filter, n),
+      refStart: u(this.refStart, n),
+      refLen: u(this.refLen, n),
+      altStart: u(this.altStart, n),
+      altLen: u(this.altLen, n),
+      idStart: u(this.idStart, n),
+      idLen: u(this.idLen, n),
+      infoStart: u(this.infoStart, ni),
+      infoLen: u(this.infoLen, ni),
+      gt: u(this.gt, nm),
+      copies: i32(this.copies, nm),
+      ploidy: i32(this.ploidy, nm),
+      zygosity: new Uint8Array(packed, at, n),
+      arena: this.arena.slice(0, this.arenaLen),
+      dp,
+      gq,
+      adRef,
+      adAlt,
+    };
+    cols.zygosity.set(this.zygosity.subarray(0, n));
+    return cols;
+  }
+}
+
+function gather<T extends Float64Array | Uint32Array | Int32Array | Uint8Array>(a: T, order: ArrayLike<number>, n: number, stride: number): T {
+  const b = new (a.constructor as new (n: number) => T)(a.length);
+  for (let i = 0; i < n; i++) {
+    const from = order[i] * stride;
+    for (let k = 0; k < stride; k++) b[i * stride + k] = a[from + k];
+  }
+  return b;
+}
