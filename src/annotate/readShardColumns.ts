@@ -101,7 +101,7 @@ export function readShardColumns(shard: ShardSpec, opts: ReadOptions, aliases: C
   const members = callColumns.length;
   const calls = callColumns.map(emptyCallFields);
   const gtIndex = new Uint32Array(members);
-  const b = new ColumnsBuilder(members, xCounter !== null, opts.keepInfo === true);
+  const b = ColumnsBuilder.reuse(members, xCounter !== null, opts.keepInfo === true);
   const dotGt = b.gts.indexOf('.');
   const onLine = (l: ScannedLine): void => {
     if (l.crlf) sawCr = true;

@@ -32,59 +32,100 @@ export function emptyCallFields(): CallFields {
   return { gtStart: -1, gtEnd: -1, alleles: new Int32Array(8), ploidy: 0, dp: NaN, gq: NaN, ad: new Float64Array(8), adCount: 0 };
 }
 
-/** Fills `out` from the sample column buf[s, e) given the record's FORMAT keys. */
+/**
+ * Fills `out` from the sample column buf[s, e) given the record's FORMAT keys, in one pass over the
+ * bytes, stopping after the last key it needs (PL and the like are not walked).
+ */
 export function readCallFields(buf: Buffer, s: number, e: number, keys: FormatKeys, out: CallFields): void {
   out.gtStart = -1;
   out.ploidy = 0;
   out.dp = NaN;
   out.gq = NaN;
   out.adCount = 0;
-  let k = 0;
-  let from = s;
-  for (let i = s; i <= e; i++) {
-    if (i < e && buf[i] !== COLON) continue;
-    if (k === keys.gt) {
-      if (i > from) {
-        out.gtStart = from;
-        out.gtEnd = i;
-      }
-      readAlleles(buf, from, i, out);
-    } else if (k === keys.dp) out.dp = sampleNumber(buf, from, i) ?? NaN;
-    else if (k === keys.gq) out.gq = sampleNumber(buf, from, i) ?? NaN;
-    else if (k === keys.ad) readAd(buf, from, i, out);
-    k++;
-    from = i + 1;
+  const last = Math.max(keys.gt, keys.dp, keys.gq, keys.ad);
+  let i = s;
+  for (let k = 0; k <= last && i <= e; k++) {
+    if (k === keys.gt) i = readGt(buf, i, e, out);
+    else if (k === keys.dp) {
+      out.dp = numberField(buf, i, e, false);
+      i = fieldEnd;
+    } else if (k === keys.gq) {
+      out.gq = numberField(buf, i, e, false);
+      i = fieldEnd;
+    } else if (k === keys.ad) i = readAd(buf, i, e, out);
+    else while (i < e && buf[i] !== COLON) i++;
+    i++;
   }
 }
 
-/** GT alleles separated by / or | ("." missing); an empty GT is one missing allele, any other byte voids the GT. */
-function readAlleles(buf: Buffer, s: number, e: number, out: CallFields): void {
+/** End of the field last read by numberField (the ':' or ',' after it, or e). */
+let fieldEnd = 0;
+
+/**
+ * The number at buf[s, ...) up to the next ':' (or ',' when `commaEnds`) or e, with the value rules
+ * of `sampleNumber` (NaN for null): plain decimals on the way, anything else through sampleNumber.
+ */
+function numberField(buf: Buffer, s: number, e: number, commaEnds: boolean): number {
+  let v = 0;
+  let scale = 0;
+  let plain = true;
+  let i = s;
+  for (; i < e; i++) {
+    const c = buf[i];
+    if (c >= 48 && c <= 57) {
+      v = v * 10 + (c - 48);
+      if (scale) scale *= 10;
+    } else if (c === COLON || (commaEnds && c === COMMA)) break;
+    else if (c === DOT && !scale && i > s) scale = 1;
+    else plain = false;
+  }
+  fieldEnd = i;
+  // plainDecimal's rules: 1-15 bytes, digits with at most one dot, not first nor last.
+  if (plain && i > s && i - s <= 15 && buf[i - 1] !== DOT) return scale ? v / scale : v;
+  return sampleNumber(buf, s, i) ?? NaN;
+}
+
+/** GT alleles separated by / or | ("." missing); an empty GT is one missing allele, any other byte voids the GT. Returns the field's end. */
+function readGt(buf: Buffer, s: number, e: number, out: CallFields): number {
   let v = -2;
   let n = 0;
-  for (let i = s; i <= e; i++) {
-    const c = i === e ? SLASH : buf[i];
-    if (c === SLASH || c === PIPE) {
-      if (n === out.alleles.length) out.alleles = grownInt32(out.alleles);
-      out.alleles[n++] = v < 0 ? -1 : v;
+  let ok = true;
+  let i = s;
+  for (; ; i++) {
+    const c = i < e ? buf[i] : COLON;
+    if (c === COLON || c === SLASH || c === PIPE) {
+      if (ok) {
+        if (n === out.alleles.length) out.alleles = grownInt32(out.alleles);
+        out.alleles[n++] = v < 0 ? -1 : v;
+      }
       v = -2;
+      if (c === COLON) break;
     } else if (c === DOT) v = -1;
     else if (c >= 48 && c <= 57) v = (v < 0 ? 0 : v) * 10 + (c - 48);
-    else return;
+    else ok = false;
   }
-  out.ploidy = n;
+  if (i > s) {
+    out.gtStart = s;
+    out.gtEnd = i;
+  }
+  out.ploidy = ok ? n : 0;
+  return i;
 }
 
-function readAd(buf: Buffer, s: number, e: number, out: CallFields): void {
+/** AD entries, -1 for "." or text that is not a number; a lone "." means no AD at all. Returns the field's end. */
+function readAd(buf: Buffer, s: number, e: number, out: CallFields): number {
   let n = 0;
-  let f = s;
-  for (let j = s; j <= e; j++) {
-    if (j < e && buf[j] !== COMMA) continue;
+  let i = s;
+  for (;;) {
     if (n === out.ad.length) out.ad = grownFloat64(out.ad);
-    out.ad[n++] = sampleNumber(buf, f, j) ?? -1;
-    f = j + 1;
+    const x = numberField(buf, i, e, true);
+    out.ad[n++] = Number.isNaN(x) ? -1 : x;
+    i = fieldEnd;
+    if (i < e && buf[i] === COMMA) i++;
+    else break;
   }
-  // A lone "." means no AD at all.
   out.adCount = n === 1 && out.ad[0] === -1 ? 0 : n;
+  return i;
 }
 
 function grownInt32(a: Int32Array): Int32Array {

@@ -13,7 +13,17 @@ function grow<T extends Float64Array | Uint32Array | Int32Array | Uint8Array>(a:
   return b;
 }
 
+/** The last builder of this thread: its grown arrays serve the next shard (no regrowth, no garbage). */
+let spare: ColumnsBuilder | null = null;
+
 export class ColumnsBuilder {
+  /** An empty builder, reusing this thread's previous one when it has the same shape. */
+  static reuse(members: number, family: boolean, info: boolean): ColumnsBuilder {
+    if (spare !== null && spare.members === members && spare.family === family && spare.info === info) spare.reset();
+    else spare = new ColumnsBuilder(members, family, info);
+    return spare;
+  }
+
   length = 0;
   private cap = INITIAL;
   pos = new Float64Array(INITIAL);
@@ -39,9 +49,9 @@ export class ColumnsBuilder {
   adAlt: Float64Array;
   arena = new Uint8Array(1 << 16);
   arenaLen = 0;
-  readonly chroms = new StringTable();
-  readonly filters = new StringTable();
-  readonly gts = new ByteStringTable();
+  chroms = new StringTable();
+  filters = new StringTable();
+  gts = new ByteStringTable();
 
   constructor(
     readonly members: number,
@@ -128,23 +138,24 @@ export class ColumnsBuilder {
     return at;
   }
 
-  /** Reorders the alleles: allele i becomes the one that was at order[i]. */
+  /** Reorders the alleles: allele i becomes the one that was at order[i]. Only the alleles that move are touched. */
   permute(order: ArrayLike<number>): void {
-    const n = this.length;
+    const moved: number[] = [];
+    for (let i = 0; i < this.length; i++) if (order[i] !== i) moved.push(i);
+    if (moved.length === 0) return;
     const m = this.members;
-    this.pos = gather(this.pos, order, n, 1);
-    this.qual = gather(this.qual, order, n, 1);
-    this.line = gather(this.line, order, n, 1);
-    this.zygosity = gather(this.zygosity, order, n, 1);
-    for (const k of ['contig', 'filter', 'refStart', 'refLen', 'altStart', 'altLen', 'idStart', 'idLen'] as const) this[k] = gather(this[k], order, n, 1);
-    if (this.info) {
-      this.infoStart = gather(this.infoStart, order, n, 1);
-      this.infoLen = gather(this.infoLen, order, n, 1);
-    }
-    this.gt = gather(this.gt, order, n, m);
-    this.copies = gather(this.copies, order, n, m);
-    this.ploidy = gather(this.ploidy, order, n, m);
-    for (const k of ['dp', 'gq', 'adRef', 'adAlt'] as const) this[k] = gather(this[k], order, n, m);
+    for (const a of [this.pos, this.qual, this.line, this.contig, this.filter, this.refStart, this.refLen, this.altStart, this.altLen, this.idStart, this.idLen, this.zygosity]) reorder(a, order, moved, 1);
+    if (this.info) for (const a of [this.infoStart, this.infoLen]) reorder(a, order, moved, 1);
+    if (m > 0) for (const a of [this.gt, this.copies, this.ploidy, this.dp, this.gq, this.adRef, this.adAlt]) reorder(a, order, moved, m);
+  }
+
+  /** Empties the builder for the next shard, keeping its arrays (the finished columns are copies). */
+  reset(): void {
+    this.length = 0;
+    this.arenaLen = 0;
+    this.chroms = new StringTable();
+    this.filters = new StringTable();
+    this.gts = new ByteStringTable();
   }
 
   /** The columns in one packed ArrayBuffer plus an arena of the bytes used; the builder is spent. */
@@ -219,11 +230,10 @@ export class ColumnsBuilder {
   }
 }
 
-function gather<T extends Float64Array | Uint32Array | Int32Array | Uint8Array>(a: T, order: ArrayLike<number>, n: number, stride: number): T {
-  const b = new (a.constructor as new (n: number) => T)(a.length);
-  for (let i = 0; i < n; i++) {
-    const from = order[i] * stride;
-    for (let k = 0; k < stride; k++) b[i * stride + k] = a[from + k];
-  }
-  return b;
+/** a[i] = old a[order[i]] for every i in `moved` (the indices that order does not fix: a permutation maps them onto themselves). */
+function reorder(a: Float64Array | Uint32Array | Int32Array | Uint8Array, order: ArrayLike<number>, moved: number[], stride: number): void {
+  const saved: number[] = [];
+  for (const i of moved) for (let k = 0; k < stride; k++) saved.push(a[order[i] * stride + k]);
+  let j = 0;
+  for (const i of moved) for (let k = 0; k < stride; k++) a[i * stride + k] = saved[j++];
 }
