@@ -90,10 +90,10 @@ export function readShardColumns(shard: ShardSpec, opts: ReadOptions, aliases: C
   let contig = -1;
   const finishedContigs = new Set<string>();
   let sawCr = false;
-  // Trimming can move an allele past the next record's POS; only then does the shard need sorting.
+  // Trimming can move an allele past the next record's POS: b.settle puts it back in place. A
+  // contig met again under another VCF name (chr1, then 1) needs its blocks grouped at the end.
   let lastEmittedContig = -1;
-  let lastEmittedPos = 0;
-  let outOfOrder = false;
+  let regroup = false;
   const emittedContigs = new Set<number>();
   const xCounter = opts.family ? new XCallCounter(opts.family.columns.length, opts.family.build) : null;
   // The proband is the first family column with --ped; without one, its own column when asked for.
@@ -195,12 +195,10 @@ export function readShardColumns(shard: ShardSpec, opts: ReadOptions, aliases: C
         pos = aligned.pos;
       }
       if (contig !== lastEmittedContig) {
-        // A contig met again under another VCF name (chr1, then 1) needs the grouping sort too.
-        if (emittedContigs.has(contig)) outOfOrder = true;
+        if (emittedContigs.has(contig)) regroup = true;
         emittedContigs.add(contig);
         lastEmittedContig = contig;
-      } else if (pos < lastEmittedPos) outOfOrder = true;
-      lastEmittedPos = pos;
+      }
       const k = b.add();
       b.pos[k] = pos;
       b.qual[k] = qual;
@@ -228,6 +226,7 @@ export function readShardColumns(shard: ShardSpec, opts: ReadOptions, aliases: C
         b.infoLen[k] = l.infoEnd - l.infoStart;
       }
       for (let m = 0; m < members; m++) writeCall(b, k * members + m, calls[m], gtIndex[m], i + 1);
+      if (k > 0 && b.pos[k - 1] > pos) b.settle(k);
     }
   };
   const scan = { file, sampleColumn: opts.sampleColumn, familyColumns: callColumns, lineOffset: fromFileStart ? 0 : null };
@@ -236,7 +235,7 @@ export function readShardColumns(shard: ShardSpec, opts: ReadOptions, aliases: C
     if (scan.lineOffset !== null) scan.lineOffset += lines;
   });
   if (sawCr) warnings.push(`${file}: CRLF line ends; read as LF`);
-  if (outOfOrder) b.permute(contigPosOrder(b.contig, b.pos, b.length));
+  if (regroup) b.permute(contigPosOrder(b.contig, b.pos, b.length));
   const columns = b.finish();
   return xCounter ? { columns, counts, warnings, xCalls: xCounter.counts() } : { columns, counts, warnings };
 }

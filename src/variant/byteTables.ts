@@ -31,6 +31,8 @@ export class StringTable {
 export class ByteStringTable {
   private readonly table = new StringTable();
   private readonly byPacked = new Map<number, number>();
+  private lastKey = -1;
+  private lastIndex = -1;
 
   get texts(): string[] {
     return this.table.texts;
@@ -47,8 +49,11 @@ export class ByteStringTable {
         key = key * 128 + c;
       }
       if (ascii) {
+        if (key === this.lastKey) return this.lastIndex;
         let i = this.byPacked.get(key);
         if (i === undefined) this.byPacked.set(key, (i = this.table.indexOf(latin1(buf, s, e))));
+        this.lastKey = key;
+        this.lastIndex = i;
         return i;
       }
     }

@@ -138,6 +138,23 @@ export class ColumnsBuilder {
     return at;
   }
 
+  /**
+   * Moves allele k back before the earlier alleles of its contig with a larger position: the step
+   * of an insertion sort, so that after every add() the alleles are in position order within each
+   * contig block (stable: equal positions keep reading order). A trimmed allele moves a few places.
+   */
+  settle(k: number): void {
+    const p = this.pos[k];
+    const c = this.contig[k];
+    let j = k;
+    while (j > 0 && this.pos[j - 1] > p && this.contig[j - 1] === c) j--;
+    if (j === k) return;
+    const m = this.members;
+    for (const a of [this.pos, this.qual, this.line, this.contig, this.filter, this.refStart, this.refLen, this.altStart, this.altLen, this.idStart, this.idLen, this.zygosity]) rotate(a, j, k, 1);
+    if (this.info) for (const a of [this.infoStart, this.infoLen]) rotate(a, j, k, 1);
+    if (m > 0) for (const a of [this.gt, this.copies, this.ploidy, this.dp, this.gq, this.adRef, this.adAlt]) rotate(a, j, k, m);
+  }
+
   /** Reorders the alleles: allele i becomes the one that was at order[i]. Only the alleles that move are touched. */
   permute(order: ArrayLike<number>): void {
     const moved: number[] = [];
@@ -228,6 +245,13 @@ export class ColumnsBuilder {
     cols.zygosity.set(this.zygosity.subarray(0, n));
     return cols;
   }
+}
+
+/** Moves entry k (`stride` values) to j, shifting entries j..k-1 up by one. */
+function rotate(a: Float64Array | Uint32Array | Int32Array | Uint8Array, j: number, k: number, stride: number): void {
+  const saved = Array.from(a.subarray(k * stride, (k + 1) * stride));
+  a.copyWithin((j + 1) * stride, j * stride, k * stride);
+  for (let x = 0; x < stride; x++) a[j * stride + x] = saved[x];
 }
 
 /** a[i] = old a[order[i]] for every i in `moved` (the indices that order does not fix: a permutation maps them onto themselves). */
