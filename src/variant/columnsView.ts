@@ -3,7 +3,7 @@
  * allele; `variant(i)` materialises the `Variant` that readShard returns for the allele.
  */
 import type { MemberCall } from './memberCall';
-import type { Variant, Zygosity } from './types';
+import { Variant, VariantKey, variantKey, Zygosity } from './types';
 import { VariantColumns, ZYGOSITIES } from './variantColumns';
 
 /** Alleles of up to this many bases are decoded once per view and shared. */
@@ -78,6 +78,26 @@ export class ColumnsView {
     if (!this.cols.info) return undefined;
     const s = this.cols.infoStart[i];
     return this.text.toString('utf8', s, s + this.cols.infoLen[i]);
+  }
+
+  /** `chrom:pos:ref:alt` (the key ClinVar and the store use). */
+  key(i: number): VariantKey {
+    return variantKey(this.chrom(i), this.pos(i), this.ref(i), this.alt(i));
+  }
+
+  /**
+   * Index ranges [start, end) of runs of alleles on one contig with no gap between neighbours above
+   * `gapBp` (what annotateShard's clusters() makes of a Variant[]), so sources can be read once per run.
+   */
+  *runs(gapBp: number): Generator<[number, number]> {
+    const { contig, pos } = this.cols;
+    let start = 0;
+    for (let i = 1; i <= this.length; i++) {
+      if (i === this.length || contig[i] !== contig[start] || pos[i] - pos[i - 1] > gapBp) {
+        if (i > start) yield [start, i];
+        start = i;
+      }
+    }
   }
 
   /** Whether the alleles carry calls (`member` 0 is the proband). */

@@ -16,7 +16,7 @@ import type { ShardSpec } from '../../src/shard/types';
 import { primaryContigs } from '../../src/variant/assemblies';
 import { ColumnsView } from '../../src/variant/columnsView';
 import { ContigAliases } from '../../src/variant/contigs';
-import type { Variant } from '../../src/variant/types';
+import { Variant, variantKey } from '../../src/variant/types';
 import { columnsTransferList } from '../../src/variant/variantColumns';
 import { SHARED_DATA, sharedAvailable, tmpDir } from '../helpers/cli';
 import { readShardStrings } from './oracle/readShardStrings';
@@ -33,6 +33,7 @@ function viaAccessors(view: ColumnsView): Variant[] {
   for (let i = 0; i < view.length; i++) {
     const v: Variant = { chrom: view.chrom(i), pos: view.pos(i), ref: view.ref(i), alt: view.alt(i), id: view.id(i), filter: view.filter(i), qual: view.qual(i), zygosity: view.zygosity(i), line: view.line(i) };
     expect(view.refLength(i)).toBe(v.ref.length);
+    expect(view.key(i)).toBe(variantKey(v.chrom, v.pos, v.ref, v.alt));
     expect(view.altLength(i)).toBe(v.alt.length);
     const info = view.info(i);
     if (info !== undefined) v.info = info;
@@ -43,6 +44,21 @@ function viaAccessors(view: ColumnsView): Variant[] {
   return out;
 }
 
+/** annotateShard's clusters() over Variant objects, as index ranges. */
+function clustersOf(variants: Variant[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let start = 0;
+  for (let i = 1; i <= variants.length; i++) {
+    if (i === variants.length || variants[i].chrom !== variants[start].chrom || variants[i].pos - variants[i - 1].pos > 100_000) {
+      if (i > start) out.push([start, i]);
+      start = i;
+    }
+  }
+  return out;
+}
+
+const runsOf = (view: ColumnsView): Array<[number, number]> => [...view.runs(100_000)];
+
 function expectSame(shard: ShardSpec, opts: ReadOptions, aliases: ContigAliases): number {
   const want = readShardStrings(shard, opts, aliases);
   const got = readShard(shard, opts, aliases);
@@ -52,6 +68,7 @@ function expectSame(shard: ShardSpec, opts: ReadOptions, aliases: ContigAliases)
   expect(JSON.stringify(report)).toBe(JSON.stringify(wantReport));
   const wantText = JSON.stringify(variants);
   expect(JSON.stringify(viaAccessors(new ColumnsView(columns)))).toBe(wantText);
+  expect(runsOf(new ColumnsView(columns))).toEqual(clustersOf(variants));
   const moved = structuredClone(columns, { transfer: columnsTransferList(columns) });
   expect(columns.pos.byteLength).toBe(0); // transferred, not copied
   expect(JSON.stringify(new ColumnsView(moved).variants())).toBe(wantText);
