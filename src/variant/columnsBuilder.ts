@@ -6,6 +6,10 @@ import { ByteStringTable, StringTable } from './byteTables';
 import type { VariantColumns } from './variantColumns';
 
 const INITIAL = 4096;
+/** A builder grown past this many alleles (~100 MB, an un-indexed genome read as one shard) is not kept for reuse. */
+const SPARE_MAX = 1 << 20;
+/** Offsets into the arena are Uint32. */
+const ARENA_MAX = 2 ** 32 - 1;
 
 function grow<T extends Float64Array | Uint32Array | Int32Array | Uint8Array>(a: T, size: number): T {
   const b = new (a.constructor as new (n: number) => T)(size);
@@ -105,7 +109,9 @@ export class ColumnsBuilder {
   }
 
   private reserve(n: number): void {
-    if (this.arenaLen + n > this.arena.length) this.arena = grow(this.arena, Math.max(this.arena.length * 2, this.arenaLen + n));
+    if (this.arenaLen + n <= this.arena.length) return;
+    if (this.arenaLen + n > ARENA_MAX) throw new Error(`a shard's REF/ALT/ID/INFO text exceeds ${ARENA_MAX} bytes: index the VCF (tabix) so that it is read in shards`);
+    this.arena = grow(this.arena, Math.min(ARENA_MAX, Math.max(this.arena.length * 2, this.arenaLen + n)));
   }
 
   /** Copies buf[s, e) to the arena and returns where it starts. */
@@ -177,6 +183,7 @@ export class ColumnsBuilder {
 
   /** The columns in one packed ArrayBuffer plus an arena of the bytes used; the builder is spent. */
   finish(): VariantColumns {
+    if (this.cap > SPARE_MAX && spare === this) spare = null;
     const n = this.length;
     const nm = n * this.members;
     const ni = this.info ? n : 0;
