@@ -5,9 +5,9 @@ import { plainDecimal } from './plainDecimal';
 
 /**
  * Byte-level scanner of VCF data lines (VCF 4.3 §1.6): finds the tab-separated columns of each
- * line in a decompressed Buffer and decodes only what the pipeline reads (CHROM, POS, ID, REF,
- * ALT, QUAL, FILTER and the GT of one sample). INFO and the rest of FORMAT stay as byte offsets,
- * so no string is built for them.
+ * line in a decompressed Buffer. `scanVcfLines` decodes only CHROM, POS, QUAL, FILTER and the GT
+ * of one sample and leaves every other column as byte offsets (the columnar reader copies bytes);
+ * `scanVcfRecords` adds ID, REF and ALT as strings and the family samples' FORMAT fields.
  */
 
 const TAB = 9;
@@ -80,6 +80,7 @@ export function scanVcfRecords(buf: Buffer, opts: ScanOptions, onRecord: (r: Sca
     opts,
     (l) => {
       const c = l.cols;
+      // The line object is reused for every line: extending it once copies no fields per record.
       if (rec === null) rec = Object.assign(l, { id: '.', ref: '', alt: '', family });
       rec.id = c[3] - 1 - c[2] === 1 && buf[c[2]] === 46 ? '.' : buf.toString('utf8', c[2], c[3] - 1);
       rec.ref = shortText(buf, c[3], c[4] - 1);
