@@ -18,6 +18,8 @@ import { checkSexFromX } from './prioritise/family';
 import { PluginArgs, setupPlugins } from './plugins/setup';
 import { CANDIDATE_COLUMNS } from './report/tsv';
 import { ContigAliases } from './variant/contigs';
+import { VariantSpill } from './shard/variantSpill';
+import { addCancelHook, removeCancelHook } from './run/cancel';
 
 export { cancelRun } from './run/cancel';
 export { parseRegion } from './run/input';
@@ -88,15 +90,25 @@ export async function runPipeline(opts: RunOptions): Promise<Results> {
   if (opts.fasta) IndexedFasta.open(opts.fasta).close(); // a missing index is one error line here, before any worker starts
   const read = { sampleColumn, displayName: opts.vcf, compression: header.compression, probandCall: true, keepInfo: plugins !== null, ...(opts.fasta ? { fasta: path.resolve(opts.fasta) } : {}), ...(fam ? { family: { columns: fam.family.columns, build } } : {}) };
   const transcripts = opts.transcripts ?? DEFAULT_TRANSCRIPT_SET;
-  const annotated = await annotateAll(shards, { bundleDir, filters, keepAll: opts.store, read, plugins: plugins?.job ?? null, transcripts }, opts.threads, opts.progress ?? silentProgress);
-  const warnings = skipWarnings(annotated, manifest);
-  if (fam) warnings.unshift(...fam.warnings, ...(annotated.xCalls ? checkSexFromX(fam.family, annotated.xCalls) : []));
-  for (const w of warnings) opts.log.warn(w);
-  if (!region && !opts.shard) checkRecordCount(opts.vcf, await indexRecordCount(opts.vcf, header), annotated.counts.records);
+  // The store needs every annotated variant: they wait on disk, not on this thread's heap (src/shard/variantSpill.ts).
+  const spill = opts.store ? VariantSpill.create(opts.out) : null;
+  const removeSpill = (): void => spill?.remove();
+  addCancelHook(removeSpill);
+  try {
+    const annotateStart = performance.now();
+    const annotated = await annotateAll(shards, { bundleDir, filters, read, plugins: plugins?.job ?? null, transcripts }, opts.threads, opts.progress ?? silentProgress, spill);
+    const warnings = skipWarnings(annotated, manifest);
+    if (fam) warnings.unshift(...fam.warnings, ...(annotated.xCalls ? checkSexFromX(fam.family, annotated.xCalls) : []));
+    for (const w of warnings) opts.log.warn(w);
+    if (!region && !opts.shard) checkRecordCount(opts.vcf, await indexRecordCount(opts.vcf, header), annotated.counts.records);
 
-  return finishRun(
-    { out: opts.out, command: opts.command, started, vcf: opts.vcf, header, sample, build, bundleDir, manifest, phenotype, filters, transcripts, top: opts.top, sex, store: opts.store, log: opts.log, family: fam, plugins },
-    annotated,
-    warnings,
-  );
+    return await finishRun(
+      { out: opts.out, command: opts.command, started, vcf: opts.vcf, header, sample, build, bundleDir, manifest, phenotype, filters, transcripts, top: opts.top, sex, store: opts.store, log: opts.log, family: fam, plugins, threads: opts.threads, annotateSeconds: Math.round((performance.now() - annotateStart) / 10) / 100 },
+      annotated,
+      warnings,
+    );
+  } finally {
+    removeSpill();
+    removeCancelHook(removeSpill);
+  }
 }

@@ -14,14 +14,16 @@ import { emptyFilterCounts, failedFilter, FilterCounts, FilterOptions } from '..
 import type { PluginShardResult } from '../plugins/counts';
 import { PluginItem, PluginJob, ShardPlugins } from '../plugins/runner';
 import type { XCallCounts } from '../prioritise/family';
+import { SpillChunk, writeSpillChunks } from '../shard/variantSpill';
+import { shortlistForRanking } from '../prioritise/shortlist';
 
 export interface AnnotateJob {
   shard: ShardSpec;
   bundleDir: string;
   read: ReadOptions;
   filters: FilterOptions;
-  /** Also return every annotated variant (the result store needs them); off for ranking-only runs. */
-  keepAll: boolean;
+  /** Write every annotated variant to this spill directory (the store and shard files need them; src/run/variantSpill.ts); null for ranking-only runs. */
+  spillDir: string | null;
   /** Configured sources and plugins (src/plugins), run on the variants that pass the hard filters; null for none. */
   plugins?: PluginJob | null;
   /** `--transcripts`: which transcripts are annotated (src/annotate/transcriptSet.ts); absent: the default. */
@@ -29,11 +31,12 @@ export interface AnnotateJob {
 }
 
 /**
- * What a shard sends back: only the variants that pass the hard filters (a genome's millions of
- * common variants never cross to the main thread), with counts of everything else.
+ * What a shard sends back: of the variants that pass the hard filters, those ranking can use
+ * (`passed` counts them all; a genome's millions of common variants never cross to the main
+ * thread), the names of the spill chunks holding every annotated variant, and counts.
  */
 export type ShardOutcome =
-  | { ok: true; index: number; passing: AnnotatedVariant[]; all: AnnotatedVariant[] | null; annotated: number; perFilter: FilterCounts; counts: ReadCounts; warnings: string[]; plugins?: PluginShardResult; xCalls?: XCallCounts }
+  | { ok: true; index: number; passing: AnnotatedVariant[]; passed: number; spill: SpillChunk[] | null; annotated: number; perFilter: FilterCounts; counts: ReadCounts; warnings: string[]; plugins?: PluginShardResult; xCalls?: XCallCounts }
   | { ok: false; index: number; error: InputErrorData };
 
 /** Reads one shard and annotates it against the bundle. Runs inside a worker; returns plain data. */
@@ -44,7 +47,7 @@ export async function annotateShard(job: AnnotateJob): Promise<ShardOutcome> {
     const { variants, counts, warnings, xCalls } = readShard(job.shard, job.read, aliases);
     const plugins = job.plugins ? await ShardPlugins.open(job.plugins, aliases) : null;
     const passing: AnnotatedVariant[] = [];
-    const all: AnnotatedVariant[] | null = job.keepAll ? [] : null;
+    const all: AnnotatedVariant[] | null = job.spillDir !== null ? [] : null;
     const perFilter = emptyFilterCounts();
     const set = job.transcripts ?? DEFAULT_TRANSCRIPT_SET;
     let annotated = 0;
@@ -93,8 +96,10 @@ export async function annotateShard(job: AnnotateJob): Promise<ShardOutcome> {
       // Plugins: the window's passing variants, sources read once for the window (src/plugins/runner.ts).
       if (plugins && forPlugins.length > 0) for (const kept of await plugins.runWindow(forPlugins)) passing.push(kept);
     }
-    // `passing` holds the same objects as `all`: structured clone keeps them shared, so nothing is copied twice.
-    return { ok: true, index: job.shard.index, passing, all, annotated, perFilter, counts, warnings, ...(plugins ? { plugins: plugins.counts() } : {}), ...(xCalls ? { xCalls } : {}) };
+    const spill = all && job.spillDir !== null ? writeSpillChunks(job.spillDir, job.shard.index, all) : null;
+    // Only what ranking can use crosses to the main thread; with --ped segregation needs them all (src/prioritise/shortlist.ts).
+    const shortlist = job.read.family ? passing : shortlistForRanking(passing);
+    return { ok: true, index: job.shard.index, passing: shortlist, passed: passing.length, spill, annotated, perFilter, counts, warnings, ...(plugins ? { plugins: plugins.counts() } : {}), ...(xCalls ? { xCalls } : {}) };
   } catch (e) {
     if (e instanceof InputError) return { ok: false, index: job.shard.index, error: toInputErrorData(e) };
     throw e;

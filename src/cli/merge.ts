@@ -1,18 +1,25 @@
 import type { CommandModule } from 'yargs';
 import { DEFAULT_TRANSCRIPT_SET } from '../annotate/transcriptSet';
 import { readPhenopacket } from '../io/phenopacket';
-import { LogArgs, loggerFrom, recordedRunCommand, withLogOptions } from './common';
+import { defaultThreads, LogArgs, loggerFrom, recordedRunCommand, withLogOptions } from './common';
 import { extraFiltersFrom, parseSex, phenotypeFrom, RankingArgs, withRankingOptions } from './run';
 
 export interface MergeArgs extends LogArgs, RankingArgs {
   shards: string[];
+  threads: number;
 }
 
 export const mergeCommand: CommandModule<object, MergeArgs> = {
   command: 'merge <shards..>',
   describe: 'Join shard files of one VCF (from `vartriage annotate`) in shard order and rank, store and report as `run` does',
   builder: (y) =>
-    withRankingOptions(withLogOptions(y)).positional('shards', { type: 'string', array: true, demandOption: true, describe: 'every shard file of one VCF (any order)' }) as never,
+    withRankingOptions(withLogOptions(y))
+      .positional('shards', { type: 'string', array: true, demandOption: true, describe: 'every shard file of one VCF (any order)' })
+      .option('threads', { alias: 't', type: 'number', default: defaultThreads(), describe: 'worker threads (encoding the store)' })
+      .check((a) => {
+        if (!Number.isInteger(a.threads) || a.threads < 1) throw new Error('--threads must be a positive integer');
+        return true;
+      }) as never,
   handler: async (a) => {
     const pp = a.phenopacket ? readPhenopacket(a.phenopacket) : undefined;
     const argv = process.argv.slice(2);
@@ -29,6 +36,7 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
       extraFilters: extraFiltersFrom(a),
       top: a.top,
       store: a.store,
+      threads: a.threads,
       // The outputs record the `vartriage run` that gives the same files (docs/cohort.md).
       command: (source) => {
         const inputs = pp?.vcf === source.vcf ? [] : ['--vcf', source.vcf];

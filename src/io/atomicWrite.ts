@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { InputError } from '../errors';
 
 /** A failed write (full disk, read-only or missing directory) as one line naming the file and the cause. */
-function writeError(file: string, e: unknown): unknown {
+export function writeError(file: string, e: unknown): unknown {
   const code = (e as NodeJS.ErrnoException)?.code;
   if (!code) return e;
   // Node's message is "ENOSPC: no space left on device, write": keep the code and the reason.
@@ -34,6 +34,16 @@ export class AtomicOutputSet {
     const tmp = this.reserve(name);
     try {
       writer(tmp);
+    } catch (e) {
+      throw writeError(path.join(this.dir, name), e);
+    }
+  }
+
+  /** As produce(), for a writer that works asynchronously (a worker pool). */
+  async produceAsync(name: string, writer: (tmpPath: string) => Promise<unknown>): Promise<void> {
+    const tmp = this.reserve(name);
+    try {
+      await writer(tmp);
     } catch (e) {
       throw writeError(path.join(this.dir, name), e);
     }

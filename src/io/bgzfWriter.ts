@@ -31,16 +31,18 @@ export function compressBlock(data: Buffer, level = 6): Buffer {
   return block;
 }
 
-/** A BGZF file being written; tracks the virtual offset of the next byte for indexing. */
-export class BgzfWriter {
+/**
+ * BGZF output cut into blocks as it is written; tracks the virtual offset of the next byte for
+ * indexing. Where the blocks go is the subclass's: a file (BgzfWriter) or memory (BgzfMemory).
+ */
+abstract class BgzfStream {
   private pending: Buffer[] = [];
   private pendingLength = 0;
-  private compressedOffset = 0;
-  private readonly fd: number;
+  protected compressedOffset = 0;
 
-  constructor(readonly file: string, private readonly level = 6) {
-    this.fd = fs.openSync(file, 'w');
-  }
+  constructor(private readonly level: number) {}
+
+  protected abstract sink(block: Buffer): void;
 
   /** Virtual offset (coffset << 16 | uoffset) where the next written byte will land. */
   virtualOffset(): number {
@@ -67,7 +69,7 @@ export class BgzfWriter {
 
   private emit(data: Buffer): void {
     const block = compressBlock(data, this.level);
-    fs.writeSync(this.fd, block);
+    this.sink(block);
     this.compressedOffset += block.length;
   }
 
@@ -79,6 +81,32 @@ export class BgzfWriter {
       this.pending = [];
       this.pendingLength = 0;
     }
+  }
+}
+
+/** A BGZF file being written. */
+export class BgzfWriter extends BgzfStream {
+  private readonly fd: number;
+
+  constructor(readonly file: string, level = 6) {
+    super(level);
+    this.fd = fs.openSync(file, 'w');
+  }
+
+  protected sink(block: Buffer): void {
+    fs.writeSync(this.fd, block);
+  }
+
+  /**
+   * Appends whole BGZF blocks compressed elsewhere (a worker's BgzfMemory) after flushing the
+   * partial block; returns the compressed offset at which they start, to shift their virtual offsets.
+   */
+  appendBlocks(blocks: Uint8Array): number {
+    this.flushBlock();
+    const at = this.compressedOffset;
+    fs.writeSync(this.fd, blocks);
+    this.compressedOffset += blocks.length;
+    return at;
   }
 
   close(): void {
@@ -94,6 +122,25 @@ export class BgzfWriter {
       // already closed
     }
     fs.rmSync(this.file, { force: true });
+  }
+}
+
+/** BGZF blocks collected in memory, without the EOF marker: a piece of a file written elsewhere. */
+export class BgzfMemory extends BgzfStream {
+  private readonly blocks: Buffer[] = [];
+
+  constructor(level = 6) {
+    super(level);
+  }
+
+  protected sink(block: Buffer): void {
+    this.blocks.push(block);
+  }
+
+  /** Flushes the last partial block and returns every block. */
+  finish(): Buffer {
+    this.flushBlock();
+    return Buffer.concat(this.blocks);
   }
 }
 

@@ -11,12 +11,16 @@ import { mergePluginResult, PluginShardResult } from '../plugins/counts';
 import type { XCallCounts } from '../prioritise/family';
 import { addCancelHook, removeCancelHook } from './cancel';
 import { describeShard } from './input';
+import type { SpillChunk, VariantSpill } from '../shard/variantSpill';
 
 /** The annotation of every shard, joined in shard order: what ranking, store and report start from. */
 export interface Annotated {
+  /** The passing variants ranking can use (src/prioritise/shortlist.ts). */
   passing: AnnotatedVariant[];
-  /** Every annotated variant (the store needs them); empty when the job did not keep them. */
-  all: AnnotatedVariant[];
+  /** How many variants passed the hard filters (results.json counts.passed_filters). */
+  passed: number;
+  /** Every annotated variant, on disk (the store and shard files need them); null when the job did not keep them. */
+  spill: VariantSpill | null;
   annotated: number;
   perFilter: FilterCounts;
   counts: ReadCounts;
@@ -29,12 +33,12 @@ export interface Annotated {
   xCalls?: XCallCounts;
 }
 
-export function emptyAnnotated(): Annotated {
-  return { passing: [], all: [], annotated: 0, perFilter: emptyFilterCounts(), counts: emptyReadCounts(), warnings: [], shards: 0 };
+export function emptyAnnotated(spill: VariantSpill | null = null): Annotated {
+  return { passing: [], passed: 0, spill, annotated: 0, perFilter: emptyFilterCounts(), counts: emptyReadCounts(), warnings: [], shards: 0 };
 }
 
 /** Adds one shard's outcome (`pieces` planned shards) to `into`: counts summed, variants appended, warnings once each. */
-export function addShard(into: Annotated, o: Pick<Annotated, 'passing' | 'all' | 'annotated' | 'perFilter' | 'counts' | 'warnings' | 'plugins' | 'xCalls'>, pieces = 1): void {
+export function addShard(into: Annotated, o: Pick<Annotated, 'passing' | 'passed' | 'annotated' | 'perFilter' | 'counts' | 'warnings' | 'plugins' | 'xCalls'> & { spill?: SpillChunk[] | null }, pieces = 1): void {
   if (o.plugins) mergePluginResult((into.plugins ??= { counts: {}, firstSkip: {} }), o.plugins);
   if (o.xCalls) {
     const a = into.xCalls;
@@ -44,15 +48,19 @@ export function addShard(into: Annotated, o: Pick<Annotated, 'passing' | 'all' |
   for (const k of Object.keys(into.counts) as Array<keyof ReadCounts>) into.counts[k] += o.counts[k];
   for (const k of Object.keys(into.perFilter) as Array<keyof FilterCounts>) into.perFilter[k] += o.perFilter[k];
   into.annotated += o.annotated;
+  into.passed += o.passed;
   for (const v of o.passing) into.passing.push(v);
-  for (const v of o.all) into.all.push(v);
+  if (o.spill) into.spill?.add(o.spill);
   for (const w of o.warnings) if (!into.warnings.includes(w)) into.warnings.push(w);
   into.shards += pieces;
 }
 
-/** Annotates the shards on a piscina pool of workers/annotate-shard and joins them in shard order. */
-export async function annotateAll(shards: ShardSpec[], job: Omit<AnnotateJob, 'shard'>, threads: number, progress: Progress): Promise<Annotated> {
-  if (shards.length === 0) return emptyAnnotated();
+/**
+ * Annotates the shards on a piscina pool of workers/annotate-shard and joins them in shard order.
+ * With `spill`, the workers write every annotated variant into it (the store and shard files read them back).
+ */
+export async function annotateAll(shards: ShardSpec[], job: Omit<AnnotateJob, 'shard' | 'spillDir'>, threads: number, progress: Progress, spill: VariantSpill | null = null): Promise<Annotated> {
+  if (shards.length === 0) return emptyAnnotated(spill);
   const pool = new Piscina({
     filename: path.resolve(__dirname, '..', '..', 'workers', 'annotate-shard.js'),
     minThreads: 1,
@@ -64,7 +72,7 @@ export async function annotateAll(shards: ShardSpec[], job: Omit<AnnotateJob, 's
   addCancelHook(destroy);
   // A worker that dies (uncaught exception, out of memory) rejects its task; name the shard it was on.
   const runShard = (shard: ShardSpec): Promise<ShardOutcome> =>
-    (pool.run({ ...job, shard } satisfies AnnotateJob) as Promise<ShardOutcome>).catch((e: unknown) => {
+    (pool.run({ ...job, shard, spillDir: spill?.dir ?? null } satisfies AnnotateJob) as Promise<ShardOutcome>).catch((e: unknown) => {
       throw new Error(`worker thread failed on shard ${shard.index + 1}/${shards.length} (${describeShard(shard)}): ${(e as Error)?.message ?? String(e)}`);
     });
   try {
@@ -79,10 +87,10 @@ export async function annotateAll(shards: ShardSpec[], job: Omit<AnnotateJob, 's
     progress.finish();
     // Merge in shard order so the result does not depend on which worker finished first.
     outcomes.sort((a, b) => a.index - b.index);
-    const merged = emptyAnnotated();
+    const merged = emptyAnnotated(spill);
     for (const o of outcomes) {
       if (!o.ok) throw fromInputErrorData(o.error);
-      addShard(merged, { ...o, all: o.all ?? [] });
+      addShard(merged, o);
     }
     return merged;
   } finally {

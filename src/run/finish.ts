@@ -12,7 +12,7 @@ import { renderReportHtml } from '../report/html';
 import { renderResultsJson, Results, RESULTS_SCHEMA } from '../report/results';
 import { scoreDistribution } from '../report/scoreDistribution';
 import { renderCandidatesTsv } from '../report/tsv';
-import { writeStore } from '../store';
+import { writeStoreParallel } from '../store/parallelWrite';
 import { toolVersion } from '../version';
 import type { FamilyInput } from '../familyInput';
 import type { PluginSetup } from '../plugins/setup';
@@ -46,7 +46,13 @@ export interface FinishRequest {
   family?: FamilyInput | null;
   /** --plugin / --config (absent for `merge` and runs without plugins). */
   plugins?: PluginSetup | null;
+  /** Worker threads for encoding the store. */
+  threads: number;
+  /** Wall seconds the annotation took (for the closing log record). */
+  annotateSeconds?: number;
 }
+
+const secondsSince = (t: number): number => Math.round((performance.now() - t) / 10) / 100;
 
 /** Warnings for what the readers skipped, said on stderr as bcftools/VEP users expect, and kept in results.json. */
 export function skipWarnings(a: Annotated, manifest: Manifest): string[] {
@@ -69,7 +75,7 @@ function geneIdsOf(req: FinishRequest): Map<string, string> {
 }
 
 /** Ranks the annotated variants and writes results.json, candidates.tsv, report.html and the store, all or none. */
-export function finishRun(req: FinishRequest, a: Annotated, warnings: string[]): Results {
+export async function finishRun(req: FinishRequest, a: Annotated, warnings: string[]): Promise<Results> {
   const { manifest, phenotype, filters } = req;
   const fam = req.family ?? null;
   const plugins = req.plugins ?? null;
@@ -78,6 +84,7 @@ export function finishRun(req: FinishRequest, a: Annotated, warnings: string[]):
     for (const w of pluginFields.warnings) req.log.warn(w);
     warnings.push(...pluginFields.warnings);
   }
+  const rankStart = performance.now();
   // Every gene is ranked so the report can show where the top candidates sit among all scores.
   const ranked = rankCandidates(a.passing, phenotype.ontology, {
     top: Number.MAX_SAFE_INTEGER,
@@ -111,7 +118,7 @@ export function finishRun(req: FinishRequest, a: Annotated, warnings: string[]):
     },
     counts: {
       variants: a.annotated,
-      passed_filters: a.passing.length,
+      passed_filters: a.passed,
       candidates: Math.min(req.top, ranked.candidates.length),
       genes_considered: ranked.genesConsidered,
       per_filter: { ...a.perFilter, ...pluginFields?.perFilter },
@@ -123,6 +130,8 @@ export function finishRun(req: FinishRequest, a: Annotated, warnings: string[]):
     score_distribution: scoreDistribution(ranked.candidates.map((c) => c.score)),
     candidates: withTranscriptLists(ranked.candidates.slice(0, req.top), a.passing),
   };
+  const rankSeconds = secondsSince(rankStart);
+  const writeStart = performance.now();
   const outputs = new AtomicOutputSet(req.out);
   const abortOutputs = (): void => outputs.abort();
   addCancelHook(abortOutputs);
@@ -132,8 +141,9 @@ export function finishRun(req: FinishRequest, a: Annotated, warnings: string[]):
     outputs.write('report.html', renderReportHtml(results));
     // Tiered result store for `vartriage query` (src/store): hot/warm SQLite and the annotated VCF.
     if (req.store) {
-      const store = { variants: a.all, candidates: ranked.candidates, header: req.header, manifest, sample: req.sample, build: req.build, maxAf: filters.maxAf };
-      outputs.produce('store', (tmp) => writeStore(tmp, store));
+      if (!a.spill) throw new Error('finishRun: a store was asked for but the annotated variants were not kept');
+      const store = { variants: a.spill, candidates: ranked.candidates, header: req.header, manifest, sample: req.sample, build: req.build, maxAf: filters.maxAf };
+      await outputs.produceAsync('store', (tmp) => writeStoreParallel(tmp, store, req.threads));
     }
     outputs.commit();
   } catch (e) {
@@ -142,6 +152,13 @@ export function finishRun(req: FinishRequest, a: Annotated, warnings: string[]):
   } finally {
     removeCancelHook(abortOutputs);
   }
-  req.log.info(`${a.annotated} variants, ${a.passing.length} passed filters, ${results.candidates.length} candidate gene(s); wrote ${req.out}/results.json, candidates.tsv, report.html${req.store ? ', store/' : ''}`);
+  // Resource use for pipelines (--log-format json); the text line stays short.
+  const usage = { annotate_s: req.annotateSeconds ?? null, rank_s: rankSeconds, write_s: secondsSince(writeStart), peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) };
+  req.log.info(`${a.annotated} variants, ${a.passed} passed filters, ${results.candidates.length} candidate gene(s); wrote ${req.out}/results.json, candidates.tsv, report.html${req.store ? ', store/' : ''}`, {
+    variants: a.annotated,
+    passed_filters: a.passed,
+    candidates: results.candidates.length,
+    ...usage,
+  });
   return results;
 }

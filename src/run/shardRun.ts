@@ -1,7 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InputError } from '../errors';
-import { readVcfHeader, parseHeaderText } from '../io/vcfHeader';
+import { readVcfHeader, parseHeaderText, VcfHeader } from '../io/vcfHeader';
+import type { ReadOptions } from '../annotate/readShard';
+import type { ShardSpec } from '../shard/types';
+import { VariantSpill } from '../shard/variantSpill';
+import { shortlistForRanking } from '../prioritise/shortlist';
+import { addCancelHook, removeCancelHook } from './cancel';
 import { openTabixIndex } from '../io/tabixIndex';
 import type { Logger } from '../log';
 import { DEFAULT_FILTERS, emptyFilterCounts, ExtraFilters, failedFilter, FilterOptions } from '../prioritise/filters';
@@ -10,7 +15,7 @@ import { Progress, silentProgress } from '../progress';
 import { Manifest, MANIFEST_FILE, readManifest, sha256File } from '../reference/manifest';
 import type { Results } from '../report/results';
 import { parseShardSelector } from '../shard/plan';
-import { readShardFile, ShardFile, ShardSource, SHARD_FORMAT, writeShardFile } from '../shard/shardFile';
+import { readShardFile, readShardFileHeader, ShardFile, ShardFileHeader, ShardSource, SHARD_FORMAT, writeShardFile } from '../shard/shardFile';
 import { toolVersion } from '../version';
 import { DEFAULT_TRANSCRIPT_SET, TranscriptSet } from '../annotate/transcriptSet';
 import { addShard, annotateAll, emptyAnnotated } from './annotateAll';
@@ -39,6 +44,21 @@ function bundleSha(bundleDir: string): string {
   return sha256File(path.join(bundleDir, MANIFEST_FILE));
 }
 
+/** What `annotate` has worked out before the workers start. */
+interface AnnotatePlan {
+  header: VcfHeader;
+  bundleDir: string;
+  manifest: Manifest;
+  build: string;
+  sample: string | null;
+  region: ReturnType<typeof parseRegion> | undefined;
+  shards: ShardSpec[];
+  selector: ReturnType<typeof parseShardSelector> | undefined;
+  index: Awaited<ReturnType<typeof openTabixIndex>> | null;
+  read: ReadOptions;
+  spill: VariantSpill;
+}
+
 /** `vartriage annotate`: one shard's annotated records (all of them) and counts, to a shard file. */
 export async function annotateToShardFile(opts: AnnotateOptions): Promise<ShardFile['header']> {
   const header = readVcfHeader(opts.vcf);
@@ -50,11 +70,25 @@ export async function annotateToShardFile(opts: AnnotateOptions): Promise<ShardF
   const shards = await planRun({ vcf: opts.vcf, region, shard: opts.shard, shardBytes: opts.shardBytes, log: opts.log }, header);
   const selector = opts.shard ? parseShardSelector(opts.shard) : undefined;
   const index = header.compression === 'bgzf' ? await openTabixIndex(opts.vcf) : null;
-  const read = { sampleColumn, displayName: opts.vcf, compression: header.compression, probandCall: true };
+  const read: ReadOptions = { sampleColumn, displayName: opts.vcf, compression: header.compression, probandCall: true };
   opts.log.info(`annotating ${path.basename(opts.vcf)} shard ${selector ? `${selector.index}/${selector.count}` : '1/1'} (${shards.length} piece(s))`);
   // Filters are applied by `merge` (its --max-af/--pass-only), so every annotated variant is kept.
+  // Every annotated variant goes into the shard file; they wait on disk beside it meanwhile (src/shard/variantSpill.ts).
+  const spill = VariantSpill.create(path.dirname(path.resolve(opts.out)));
+  const removeSpill = (): void => spill.remove();
+  addCancelHook(removeSpill);
+  try {
+    return await annotateIntoFile(opts, { header, bundleDir, manifest, build, sample, region, shards, selector, index, read, spill });
+  } finally {
+    removeSpill();
+    removeCancelHook(removeSpill);
+  }
+}
+
+async function annotateIntoFile(opts: AnnotateOptions, p: AnnotatePlan): Promise<ShardFile['header']> {
+  const { header, bundleDir, manifest, build, sample, region, shards, selector, index, read, spill } = p;
   const transcripts = opts.transcripts ?? DEFAULT_TRANSCRIPT_SET;
-  const annotated = await annotateAll(shards, { bundleDir, filters: DEFAULT_FILTERS, keepAll: true, read, transcripts }, opts.threads, opts.progress ?? silentProgress);
+  const annotated = await annotateAll(shards, { bundleDir, filters: DEFAULT_FILTERS, read, transcripts }, opts.threads, opts.progress ?? silentProgress, spill);
   const source: ShardSource = {
     vcf: opts.vcf,
     vcfBytes: fs.statSync(opts.vcf).size,
@@ -79,10 +113,10 @@ export async function annotateToShardFile(opts: AnnotateOptions): Promise<ShardF
     indexRecords: region ? null : await indexRecordCount(opts.vcf, header),
     counts: annotated.counts,
     warnings: annotated.warnings,
-    variants: annotated.all.length,
+    variants: spill.count,
   };
-  writeShardFile(opts.out, fileHeader, annotated.all);
-  opts.log.info(`${annotated.all.length} variants from ${annotated.counts.records} records; wrote ${opts.out}`);
+  writeShardFile(opts.out, fileHeader, spill.inReadOrder());
+  opts.log.info(`${spill.count} variants from ${annotated.counts.records} records; wrote ${opts.out}`);
   return fileHeader;
 }
 
@@ -101,28 +135,28 @@ const SOURCE_CHECKS: Array<[keyof ShardSource, string]> = [
 
 const describe = (s: ShardSource, key: keyof ShardSource): string => (key === 'shardCount' ? `N=${s.shardCount}` : key === 'bundleManifestSha256' ? `${s.bundle} ${s.bundleManifestSha256.slice(0, 12)}` : key === 'fingerprint' ? s.fingerprint.slice(0, 12) : String(s[key]));
 
-/** Reads the shard files and puts them in shard order, refusing a set that is not one whole input. */
-export function gatherShards(files: string[]): Array<{ file: string; shard: ShardFile }> {
+/** Reads the shard files' headers and puts them in shard order, refusing a set that is not one whole input. */
+export function gatherShards(files: string[]): Array<{ file: string; header: ShardFileHeader }> {
   if (files.length === 0) throw new InputError('merge', 'no shard files given');
-  const read = files.map((file) => ({ file, shard: readShardFile(file) }));
+  const read = files.map((file) => ({ file, header: readShardFileHeader(file) }));
   const first = read[0];
   const bySlot = new Map<number, string>();
   for (const r of read) {
     for (const [key, what] of SOURCE_CHECKS) {
-      const a = first.shard.header.source;
-      const b = r.shard.header.source;
+      const a = first.header.source;
+      const b = r.header.source;
       if (a[key] !== b[key]) throw new InputError(r.file, `cannot merge with ${first.file}: made from ${what} (${describe(b, key)} vs ${describe(a, key)})`);
     }
-    const slot = r.shard.header.shardIndex;
+    const slot = r.header.shardIndex;
     const twice = bySlot.get(slot);
-    if (twice !== undefined) throw new InputError(r.file, `shard ${slot}/${r.shard.header.source.shardCount} is also given as ${twice}`);
+    if (twice !== undefined) throw new InputError(r.file, `shard ${slot}/${r.header.source.shardCount} is also given as ${twice}`);
     bySlot.set(slot, r.file);
   }
-  const count = first.shard.header.source.shardCount;
+  const count = first.header.source.shardCount;
   const missing: number[] = [];
   for (let i = 1; i <= count; i++) if (!bySlot.has(i)) missing.push(i);
-  if (missing.length) throw new InputError('merge', `shard(s) ${missing.join(', ')} of ${count} of ${first.shard.header.source.vcf} missing (given: ${[...bySlot.keys()].sort((x, y) => x - y).join(', ')})`);
-  return read.sort((x, y) => x.shard.header.shardIndex - y.shard.header.shardIndex);
+  if (missing.length) throw new InputError('merge', `shard(s) ${missing.join(', ')} of ${count} of ${first.header.source.vcf} missing (given: ${[...bySlot.keys()].sort((x, y) => x - y).join(', ')})`);
+  return read.sort((x, y) => x.header.shardIndex - y.header.shardIndex);
 }
 
 export interface MergeOptions extends PhenotypeRequest {
@@ -130,6 +164,8 @@ export interface MergeOptions extends PhenotypeRequest {
   reference: string;
   out: string;
   store: boolean;
+  /** Worker threads for encoding the store. */
+  threads: number;
   maxAf: number;
   passOnly: boolean;
   extraFilters?: ExtraFilters;
@@ -162,27 +198,39 @@ function filterShard(variants: AnnotatedVariant[], filters: FilterOptions): { pa
 export async function mergeShardFiles(opts: MergeOptions): Promise<Results> {
   const started = startedAt();
   const shards = gatherShards(opts.shards);
-  const { file: firstFile, shard: first } = shards[0];
-  const source = first.header.source;
+  const { file: firstFile, header: first } = shards[0];
+  const source = first.source;
   const bundleDir = path.resolve(opts.reference);
   const manifest = readManifest(bundleDir);
   checkBundle(firstFile, source, opts.reference, bundleDir, manifest);
   const phenotype = resolvePhenotype(opts, bundleDir, opts.reference, manifest, opts.log);
-  const header = parseHeaderText(source.vcf, first.header.vcfCompression, first.header.vcfHeader);
+  const header = parseHeaderText(source.vcf, first.vcfCompression, first.vcfHeader);
 
   const filters = { ...DEFAULT_FILTERS, maxAf: opts.maxAf, passOnly: opts.passOnly, ...opts.extraFilters };
-  const annotated = emptyAnnotated();
-  for (const { shard } of shards) {
-    const { passing, perFilter } = filterShard(shard.variants, filters);
-    addShard(annotated, { passing, all: shard.variants, annotated: shard.variants.length, perFilter, counts: shard.header.counts, warnings: shard.header.warnings }, shard.header.pieces);
-  }
-  const warnings = skipWarnings(annotated, manifest);
-  for (const w of warnings) opts.log.warn(w);
-  if (source.region === null) checkRecordCount(source.vcf, first.header.indexRecords, annotated.counts.records);
+  // One shard file in memory at a time; the store reads every variant back from the spill (src/shard/variantSpill.ts).
+  const spill = opts.store ? VariantSpill.create(opts.out) : null;
+  const removeSpill = (): void => spill?.remove();
+  addCancelHook(removeSpill);
+  try {
+    const annotated = emptyAnnotated(spill);
+    for (const { file, header: expected } of shards) {
+      const shard = readShardFile(file);
+      if (JSON.stringify(shard.header) !== JSON.stringify(expected)) throw new InputError(file, 'changed while merge was reading it');
+      const { passing, perFilter } = filterShard(shard.variants, filters);
+      spill?.addVariants(shard.header.shardIndex, shard.variants);
+      addShard(annotated, { passing: shortlistForRanking(passing), passed: passing.length, annotated: shard.variants.length, perFilter, counts: shard.header.counts, warnings: shard.header.warnings }, shard.header.pieces);
+    }
+    const warnings = skipWarnings(annotated, manifest);
+    for (const w of warnings) opts.log.warn(w);
+    if (source.region === null) checkRecordCount(source.vcf, first.indexRecords, annotated.counts.records);
 
-  return finishRun(
-    { out: opts.out, command: opts.command(source), started, vcf: source.vcf, header, sample: source.sample, build: first.header.build, bundleDir, manifest, phenotype, filters, transcripts: source.transcripts ?? DEFAULT_TRANSCRIPT_SET, top: opts.top, sex: opts.sex, store: opts.store, log: opts.log },
-    annotated,
-    warnings,
-  );
+    return await finishRun(
+      { out: opts.out, command: opts.command(source), started, vcf: source.vcf, header, sample: source.sample, build: first.build, bundleDir, manifest, phenotype, filters, transcripts: source.transcripts ?? DEFAULT_TRANSCRIPT_SET, top: opts.top, sex: opts.sex, store: opts.store, log: opts.log, threads: opts.threads },
+      annotated,
+      warnings,
+    );
+  } finally {
+    removeSpill();
+    removeCancelHook(removeSpill);
+  }
 }

@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import type { TranscriptSet } from '../annotate/transcriptSet';
 import type { AnnotatedVariant, ReadCounts } from '../annotate/types';
 import { InputError } from '../errors';
-import { inflateBlocks, looksLikeBgzf } from '../io/bgzf';
+import { inflateBlocks, looksLikeBgzf, readAt } from '../io/bgzf';
 import { BgzfWriter } from '../io/bgzfWriter';
 
 export const SHARD_FORMAT = 'vartriage.shard/1';
@@ -65,7 +65,7 @@ export interface ShardFile {
 }
 
 /** Writes `file` under a temporary name and renames it once complete (DESIGN.md §3). */
-export function writeShardFile(file: string, header: ShardFileHeader, variants: AnnotatedVariant[]): void {
+export function writeShardFile(file: string, header: ShardFileHeader, variants: Iterable<AnnotatedVariant>): void {
   const tmp = `${file}.tmp-${process.pid}`;
   const writer = new BgzfWriter(tmp);
   try {
@@ -81,11 +81,51 @@ export function writeShardFile(file: string, header: ShardFileHeader, variants: 
   }
 }
 
+/** Checks line 1 of a shard file and returns it as the header. */
+function parseHeaderLine(file: string, first: string | null): ShardFileHeader {
+  let header: Partial<ShardFileHeader> | null = null;
+  try {
+    header = first === null ? null : (JSON.parse(first) as Partial<ShardFileHeader>);
+  } catch {
+    // not JSON: reported below as not a shard file (a VCF given by mistake lands here)
+  }
+  if (!header || typeof header !== 'object' || header.format !== SHARD_FORMAT) {
+    const found = header && typeof header === 'object' && 'format' in header ? `format ${String(header.format)}` : 'no format field';
+    throw new InputError(file, `not a ${SHARD_FORMAT} shard file (${found}); write it with this version's \`vartriage annotate\``, 1);
+  }
+  return header as ShardFileHeader;
+}
+
+function checkBgzf(file: string, head: Buffer): void {
+  if (!looksLikeBgzf(head.subarray(0, 18))) throw new InputError(file, `not a vartriage shard file (expected BGZF-compressed ${SHARD_FORMAT}; write one with \`vartriage annotate\`)`);
+}
+
+/**
+ * Reads only the header line of a shard file: `merge` checks that the files make one whole input
+ * before it reads any of their variants (a genome's shard files do not fit in memory together).
+ */
+export function readShardFileHeader(file: string): ShardFileHeader {
+  if (!fs.existsSync(file)) throw new InputError(file, 'no such shard file');
+  const fd = fs.openSync(file, 'r');
+  try {
+    const size = fs.fstatSync(fd).size;
+    for (let length = 1 << 18; ; length *= 4) {
+      const buf = readAt(fd, 0, Math.min(size, length));
+      checkBgzf(file, buf);
+      const data = inflateBlocks(buf, file, 0, buf.length, buf.length === size).data;
+      const nl = data.indexOf(10);
+      if (nl >= 0 || buf.length === size) return parseHeaderLine(file, data.length === 0 ? null : data.toString('utf8', 0, nl < 0 ? data.length : nl));
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** Reads and checks a shard file; errors name the file and the line. */
 export function readShardFile(file: string): ShardFile {
   if (!fs.existsSync(file)) throw new InputError(file, 'no such shard file');
   const buf = fs.readFileSync(file);
-  if (!looksLikeBgzf(buf.subarray(0, 18))) throw new InputError(file, `not a vartriage shard file (expected BGZF-compressed ${SHARD_FORMAT}; write one with \`vartriage annotate\`)`);
+  checkBgzf(file, buf);
   const data = inflateBlocks(buf, file, 0).data;
   let at = 0;
   let lineNo = 0;
@@ -105,23 +145,12 @@ export function readShardFile(file: string): ShardFile {
       throw new InputError(file, `not valid JSON (${(e as Error).message}); the shard file is damaged, re-run \`vartriage annotate\``, lineNo);
     }
   };
-  const first = nextLine();
-  let header: Partial<ShardFileHeader> | null = null;
-  try {
-    header = first === null ? null : (JSON.parse(first) as Partial<ShardFileHeader>);
-  } catch {
-    // not JSON: reported below as not a shard file (a VCF given by mistake lands here)
-  }
-  if (!header || typeof header !== 'object' || header.format !== SHARD_FORMAT) {
-    const found = header && typeof header === 'object' && 'format' in header ? `format ${String(header.format)}` : 'no format field';
-    throw new InputError(file, `not a ${SHARD_FORMAT} shard file (${found}); write it with this version's \`vartriage annotate\``, 1);
-  }
+  const header = parseHeaderLine(file, nextLine());
   const variants: AnnotatedVariant[] = [];
   for (let line = nextLine(); line !== null; line = nextLine()) {
     if (line.length === 0) continue;
     variants.push(parse(line) as AnnotatedVariant);
   }
-  const full = header as ShardFileHeader;
-  if (variants.length !== full.variants) throw new InputError(file, `holds ${variants.length} variants, its header says ${full.variants}: truncated or damaged, re-run \`vartriage annotate\``);
-  return { header: full, variants };
+  if (variants.length !== header.variants) throw new InputError(file, `holds ${variants.length} variants, its header says ${header.variants}: truncated or damaged, re-run \`vartriage annotate\``);
+  return { header, variants };
 }

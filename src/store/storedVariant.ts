@@ -63,16 +63,3 @@ export function toStored(v: AnnotatedVariant, row: number, candidateRank: number
     reportable,
   };
 }
-
-/**
- * Store order: contigs in the bundle's order (unknown ones after, by name), then position; the sort
- * is stable so alleles at one position keep their file order. Returns indexes into `variants`.
- */
-export function storeOrder(variants: AnnotatedVariant[], contigOrder: string[]): Uint32Array {
-  const rank = new Map(contigOrder.map((c, i) => [c, i]));
-  const extra = [...new Set(variants.map((v) => v.chrom).filter((c) => !rank.has(c)))].sort();
-  for (const c of extra) rank.set(c, rank.size);
-  const idx = Array.from({ length: variants.length }, (_, i) => i);
-  idx.sort((a, b) => rank.get(variants[a].chrom)! - rank.get(variants[b].chrom)! || variants[a].pos - variants[b].pos || a - b);
-  return Uint32Array.from(idx);
-}

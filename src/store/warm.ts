@@ -3,7 +3,8 @@ import { blocksInChunk, PostingsBuilder } from './postings';
 import { buildRetrieval, retrieve, RetrievalParams } from './retrieval';
 import { openForWriting } from './sqliteWrite';
 import type { StoredVariant } from './types';
-import { BLOCK_FORMAT, ColumnCodecs, DecodedBlock, DEFAULT_COLUMN_CODECS, encodeBlock } from './warmBlock';
+import { BLOCK_FORMAT, ColumnCodecs, DecodedBlock, DEFAULT_COLUMN_CODECS } from './warmBlock';
+import type { WarmBlockPiece } from './contigEncoder';
 
 /**
  * Warm tier: every annotated variant in column blocks (warmBlock.ts, each column compressed on its
@@ -75,7 +76,6 @@ class KeyBlockPairs {
 export class WarmWriter {
   private readonly db: Database.Database;
   private readonly insertBlock: Database.Statement;
-  private pending: StoredVariant[] = [];
   private blockCount = 0;
   private readonly geneRanges = new Map<string, { gene: string; chrom: string; first: number; last: number }>();
   private readonly clinvarPostings = new PostingsBuilder();
@@ -93,32 +93,18 @@ export class WarmWriter {
     this.insertBlock = this.db.prepare('INSERT INTO block(id, chrom, first_row, n_rows, start_pos1, max_end1, data) VALUES (?, ?, ?, ?, ?, ?, ?)');
   }
 
-  /** Adds the next variant in store order (contig, then position). */
-  add(v: StoredVariant): void {
-    if (this.pending.length > 0 && (this.pending.length >= this.blockRows || this.pending[0].chrom !== v.chrom)) this.flush();
-    this.pending.push(v);
-  }
-
-  private flush(): void {
-    const rows = this.pending;
-    if (rows.length === 0) return;
+  /** Adds the next block in store order (contig, then position), encoded by a ContigEncoder. */
+  addBlock(b: WarmBlockPiece): void {
     const id = this.blockCount++;
-    let maxEnd = 0;
-    for (const v of rows) {
-      maxEnd = Math.max(maxEnd, v.pos1 + Math.max(1, v.ref.length) - 1);
-      for (const g of v.genes) {
-        const key = `${g.gene}\t${v.chrom}`;
-        const range = this.geneRanges.get(key);
-        if (range) range.last = id;
-        else this.geneRanges.set(key, { gene: g.gene, chrom: v.chrom, first: id, last: id });
-      }
-      if (v.id !== '.') {
-        for (const token of v.id.split(';')) this.post('rsid', token, id);
-      }
-      if (v.clinvar) this.post('clinvar', v.clinvar.id, id);
+    for (const gene of b.genes) {
+      const key = `${gene}\t${b.chrom}`;
+      const range = this.geneRanges.get(key);
+      if (range) range.last = id;
+      else this.geneRanges.set(key, { gene, chrom: b.chrom, first: id, last: id });
     }
-    this.insertBlock.run(id, rows[0].chrom, rows[0].row, rows.length, rows[0].pos1, maxEnd, encodeBlock(rows, this.codecs));
-    this.pending = [];
+    for (const token of b.ids) this.post('rsid', token, id);
+    for (const c of b.clinvarIds) this.post('clinvar', c, id);
+    this.insertBlock.run(id, b.chrom, b.firstRow, b.nRows, b.startPos1, b.maxEnd1, Buffer.from(b.data.buffer, b.data.byteOffset, b.data.byteLength));
   }
 
   private post(kind: PostingKind, key: string, block: number): void {
@@ -150,7 +136,6 @@ export class WarmWriter {
   }
 
   finish(meta: Record<string, string>): { blocks: number } {
-    this.flush();
     const gene = this.db.prepare('INSERT INTO gene_blocks(gene, chrom, first_block, last_block) VALUES (?, ?, ?, ?)');
     for (const r of [...this.geneRanges.values()].sort((a, b) => (a.gene < b.gene ? -1 : a.gene > b.gene ? 1 : a.chrom < b.chrom ? -1 : 1))) gene.run(r.gene, r.chrom, r.first, r.last);
     const posting = this.db.prepare('INSERT INTO postings(kind, first_key, last_key, data) VALUES (?, ?, ?, ?)');

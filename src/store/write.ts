@@ -1,23 +1,17 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { AnnotatedVariant } from '../annotate/types';
-import { writeIndexedText } from '../io/indexedTextWriter';
-import { VCF_TABIX } from '../io/tabixWriter';
 import type { VcfHeader } from '../io/vcfHeader';
 import type { Candidate } from '../prioritise/types';
 import type { Manifest } from '../reference/manifest';
-import type { ContigEntry } from '../variant/contigs';
-import { toolVersion } from '../version';
-import { coldHeader, coldLine } from './coldFormat';
-import { HotWriter } from './hot';
-import { COLD_FILE, HOT_FILE, STORE_SCHEMA, StoreManifest, WARM_FILE, writeStoreManifest } from './storeManifest';
-import { alleleKey, candidateDetails, reportableReasons, storeOrder, toStored } from './storedVariant';
-import { DEFAULT_BLOCK_ROWS, WarmWriter } from './warm';
-import { ColumnCodecs, DEFAULT_COLUMN_CODECS } from './warmBlock';
+import type { VariantSource } from '../shard/variantSpill';
+import { StoreAssembler, StoreBuildOptions, StoreStreamInput } from './assemble';
+import { ContigEncoder } from './contigEncoder';
+import type { StoreManifest } from './storeManifest';
+
+export type { StoreBuildOptions, StoreStreamInput } from './assemble';
 
 export interface StoreInput {
-  /** Annotated variants in any order; the store sorts them by contig (bundle order) and position. */
-  variants: AnnotatedVariant[];
+  /** Every annotated variant; the store takes them by contig (bundle order) and position. */
+  variants: VariantSource;
   candidates: Candidate[];
   header: VcfHeader;
   manifest: Manifest;
@@ -27,32 +21,20 @@ export interface StoreInput {
   maxAf: number;
 }
 
-export interface StoreBuildOptions {
-  blockRows?: number;
-  /** Codec of every warm column, or per column by name (default: warmBlock.ts DEFAULT_COLUMN_CODECS). */
-  codecs?: ColumnCodecs;
-}
-
-/** Run facts for a store built from a stream (the pipeline passes them through writeStore). */
-export interface StoreStreamInput {
-  candidates: Candidate[];
-  manifest: Pick<Manifest, 'name' | 'sources'>;
-  contigs: ContigEntry[];
-  sample: string | null;
-  build: string;
-  maxAf: number;
-  filterLines: string[];
-}
-
 /**
  * Writes the three tiers and `store.json` into `dir` (which the caller has reserved under a
  * temporary name: see AtomicOutputSet). `dir` must not exist yet.
  */
 export function writeStore(dir: string, input: StoreInput, opts: StoreBuildOptions = {}): StoreManifest {
-  const order = storeOrder(input.variants, input.manifest.contigs.map((c) => c.name));
+  const sorted = input.variants.inStoreOrder(input.manifest.contigs.map((c) => c.name));
+  return buildStore(dir, sorted, storeStreamInput(input), opts);
+}
+
+/** The run facts of a store: FILTER definitions (undeclared ones added), every bundle contig and any other the variants are on. */
+export function storeStreamInput(input: StoreInput): StoreStreamInput {
   const declared = new Set(input.header.lines.filter((l) => l.startsWith('##FILTER=<ID=')).map((l) => /^##FILTER=<ID=([^,>]+)/.exec(l)![1]));
   const undeclared = new Set<string>();
-  for (const v of input.variants) for (const f of v.filter.split(';')) if (f !== '.' && f !== 'PASS' && !declared.has(f)) undeclared.add(f);
+  for (const value of input.variants.filters()) for (const f of value.split(';')) if (f !== '.' && f !== 'PASS' && !declared.has(f)) undeclared.add(f);
   const filterLines = [
     ...input.header.lines.filter((l) => l.startsWith('##FILTER=')),
     ...[...undeclared].sort().map((f) => `##FILTER=<ID=${f},Description="Used in the input VCF without a header definition">`),
@@ -60,61 +42,34 @@ export function writeStore(dir: string, input: StoreInput, opts: StoreBuildOptio
   // Every bundle contig, so lookups on a contig without variants get an empty answer, not an error.
   const contigs = [...input.manifest.contigs];
   const known = new Set(contigs.map((c) => c.name));
-  for (const name of [...new Set(input.variants.map((v) => v.chrom))].filter((c) => !known.has(c)).sort()) contigs.push({ name, length: 0, aliases: [] });
-  function* sorted(): Generator<AnnotatedVariant> {
-    for (let i = 0; i < order.length; i++) yield input.variants[order[i]];
-  }
-  return buildStore(dir, sorted(), { candidates: input.candidates, manifest: input.manifest, contigs, sample: input.sample, build: input.build, maxAf: input.maxAf, filterLines }, opts);
+  for (const name of input.variants.contigs().filter((c) => !known.has(c)).sort()) contigs.push({ name, length: 0, aliases: [] });
+  return { candidates: input.candidates, manifest: input.manifest, contigs, sample: input.sample, build: input.build, maxAf: input.maxAf, filterLines };
 }
 
-/** Builds a store from variants already in store order, in one pass (the benchmark streams millions this way). */
+/**
+ * Builds a store from variants already in store order, in one pass on this thread (the benchmark
+ * streams millions this way; `run` encodes contigs on its workers instead, parallelWrite.ts).
+ */
 export function buildStore(dir: string, variants: Iterable<AnnotatedVariant>, input: StoreStreamInput, opts: StoreBuildOptions = {}): StoreManifest {
-  if (fs.existsSync(dir)) throw new Error(`${dir} already exists; a store is written into a fresh directory`);
-  fs.mkdirSync(dir, { recursive: true });
-  const blockRows = opts.blockRows ?? DEFAULT_BLOCK_ROWS;
-  const codecs = opts.codecs ?? DEFAULT_COLUMN_CODECS;
-  const details = candidateDetails(input.candidates);
-  const rankOf = new Map<string, number>();
-  for (const [key, list] of details) rankOf.set(key, Math.min(...list.map((d) => d.rank)));
-  let hot: HotWriter | undefined;
-  let warm: WarmWriter | undefined;
-  const withSample = input.sample !== null;
-  let rows = 0;
-  function* tee(): Generator<ReturnType<typeof coldLine>> {
-    for (const v of variants) {
-      const key = alleleKey(v.chrom, v.pos, v.ref, v.alt);
-      const rank = rankOf.get(key) ?? null;
-      const stored = toStored(v, rows++, rank, reportableReasons(v, input.maxAf, rank !== null));
-      warm!.add(stored);
-      if (stored.reportable.length > 0) hot!.add(stored, details.get(key));
-      yield coldLine(stored, withSample);
-    }
-  }
+  const store = new StoreAssembler(dir, input, opts);
   try {
-    hot = new HotWriter(path.join(dir, HOT_FILE));
-    warm = new WarmWriter(path.join(dir, WARM_FILE), blockRows, codecs);
-    const header = coldHeader({ build: input.build, sample: input.sample, contigs: input.contigs, filterLines: input.filterLines, toolVersion: toolVersion() });
-    writeIndexedText(path.join(dir, COLD_FILE), header, tee(), VCF_TABIX);
-    const meta = { schema: String(STORE_SCHEMA), variants: String(rows) };
-    const hotCounts = hot.finish(input.candidates, meta);
-    const warmCounts = warm.finish(meta);
-    const manifest: StoreManifest = {
-      schema: STORE_SCHEMA,
-      tool: { name: 'vartriage', version: toolVersion() },
-      sample: input.sample,
-      build: input.build,
-      reference: { name: input.manifest.name, sources: input.manifest.sources.map((s) => ({ kind: s.kind, version: s.version, upstream: s.upstream, sha256: s.sha256, records: s.records })) },
-      settings: { max_af: input.maxAf, block_rows: blockRows, codec: typeof codecs === 'string' ? codecs : JSON.stringify(codecs) },
-      counts: { variants: rows, hot: hotCounts.rows, warm_blocks: warmCounts.blocks, candidates: input.candidates.length },
-      contigs: input.contigs,
-      files: { hot: HOT_FILE, warm: WARM_FILE, cold: COLD_FILE },
-    };
-    writeStoreManifest(dir, manifest);
-    return manifest;
+    let encoder: ContigEncoder | null = null;
+    let rows = 0;
+    for (const v of variants) {
+      if (encoder === null || encoder.contig !== v.chrom) {
+        if (encoder) {
+          const pieces = encoder.finish();
+          rows += pieces.rows;
+          store.add(pieces);
+        }
+        encoder = new ContigEncoder(v.chrom, store.contextFor(v.chrom, rows));
+      }
+      encoder.add(v);
+    }
+    if (encoder) store.add(encoder.finish());
+    return store.finish();
   } catch (e) {
-    hot?.abort();
-    warm?.abort();
-    fs.rmSync(dir, { recursive: true, force: true });
+    store.abort();
     throw e;
   }
 }

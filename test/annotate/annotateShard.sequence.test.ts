@@ -34,7 +34,7 @@ function bundle(withFasta: boolean): string {
 describeShared('annotateShard with and without a FASTA in the bundle', () => {
   async function run(withFasta: boolean) {
     const dir = bundle(withFasta);
-    const out = await annotateShard({ shard: { index: 0, vcf: path.join(dir, 'in.vcf'), ranges: null, regions: null }, bundleDir: dir, read: { sampleColumn: 9, displayName: 'in.vcf', compression: 'none' }, filters: DEFAULT_FILTERS, keepAll: false });
+    const out = await annotateShard({ shard: { index: 0, vcf: path.join(dir, 'in.vcf'), ranges: null, regions: null }, bundleDir: dir, read: { sampleColumn: 9, displayName: 'in.vcf', compression: 'none' }, filters: DEFAULT_FILTERS, spillDir: null });
     if (!out.ok) throw new Error(JSON.stringify(out.error));
     return out.passing[0].genes[0];
   }

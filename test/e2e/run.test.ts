@@ -16,7 +16,7 @@ describe('vartriage run on the demo bundle', () => {
     expect(result.stderr).not.toMatch(/error/);
     expect(result.code).toBe(0);
     for (const f of ['results.json', 'candidates.tsv', 'report.html']) expect(fs.existsSync(path.join(out, f))).toBe(true);
-    expect(fs.readdirSync(out).filter((f) => f.includes('.tmp-'))).toEqual([]);
+    expect(fs.readdirSync(out).filter((f) => f.includes('.tmp-') || f.startsWith('.vartriage-spill'))).toEqual([]);
   });
 
   it('ranks the planted KMT2D frameshift first, with its evidence', () => {

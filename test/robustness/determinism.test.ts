@@ -7,7 +7,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEMO_BUNDLE, DEMO_VCF, runCli, SHARED_DATA, sharedAvailable, tmpDir } from '../helpers/cli';
 
-const OUTPUTS = ['results.json', 'candidates.tsv', 'report.html'];
+// The store too: its tiers are rebuilt from the spilled shards in store order (src/shard/variantSpill.ts).
+const OUTPUTS = ['results.json', 'candidates.tsv', 'report.html', 'store/store.json', 'store/hot.sqlite', 'store/warm.sqlite', 'store/variants.vcf.gz', 'store/variants.vcf.gz.tbi'];
 const EPOCH = { SOURCE_DATE_EPOCH: '1700000000' };
 const EPOCH_ISO = '2023-11-14T22:13:20.000Z';
 

@@ -5,6 +5,7 @@ import type { AnnotatedVariant } from '../../src/annotate/types';
 import type { Manifest } from '../../src/reference/manifest';
 import { parseColdLine } from '../../src/store/coldFormat';
 import { Lookup, StoreReader, StoredVariant, writeStore } from '../../src/store';
+import { arraySource } from '../../src/shard/variantSpill';
 import { hasCommand, sharedAvailable, tmpDir } from '../helpers/cli';
 import { chr21Variants } from '../helpers/storeFixture';
 
@@ -46,7 +47,7 @@ run('store tiers agree with each other and with bcftools (Platinum Genomes chr21
   beforeAll(() => {
     // Reverse the input: the store must sort by position itself. Small blocks: many block boundaries.
     variants = chr21Variants(20000);
-    writeStore(dir, { variants: [...variants].reverse(), candidates: [], header: { file: 'x', compression: 'bgzf', fileformat: 'VCFv4.2', lines: [], samples: ['NA12878'], contigs: [], info: new Map() }, manifest, sample: 'NA12878', build: 'GRCh38', maxAf: 0.02 }, { blockRows: 512 });
+    writeStore(dir, { variants: arraySource([...variants].reverse()), candidates: [], header: { file: 'x', compression: 'bgzf', fileformat: 'VCFv4.2', lines: [], samples: ['NA12878'], contigs: [], info: new Map() }, manifest, sample: 'NA12878', build: 'GRCh38', maxAf: 0.02 }, { blockRows: 512 });
     reader = StoreReader.open(dir);
     coldFile = path.join(dir, reader.manifest.files.cold);
   });
@@ -140,7 +141,7 @@ run('rsID index: keys in several blocks, beyond 2^37, text twins, absent keys', 
     variants[30].id = 'rs0123';
     variants[2000].id = 'rs123';
     variants[40].id = 'rs4000000000';
-    writeStore(dir, { variants, candidates: [], header: { file: 'x', compression: 'bgzf', fileformat: 'VCFv4.2', lines: [], samples: ['NA12878'], contigs: [], info: new Map() }, manifest, sample: 'NA12878', build: 'GRCh38', maxAf: 0.02 }, { blockRows: 256 });
+    writeStore(dir, { variants: arraySource(variants), candidates: [], header: { file: 'x', compression: 'bgzf', fileformat: 'VCFv4.2', lines: [], samples: ['NA12878'], contigs: [], info: new Map() }, manifest, sample: 'NA12878', build: 'GRCh38', maxAf: 0.02 }, { blockRows: 256 });
     reader = StoreReader.open(dir);
   });
   afterAll(() => reader?.close());

@@ -1,0 +1,202 @@
+/**
+ * Every annotated variant of a run, kept on disk instead of on the main thread's heap.
+ *
+ * A genome is 5M annotated alleles: as objects they need several GB, more than a laptop (or the
+ * default V8 heap) has, so `run` died out of memory writing the store. Instead each worker writes
+ * its shard's variants, one file per contig run (v8 serialisation: the structured-clone format the
+ * worker boundary uses anyway), and returns only their names. The store and the shard file then read
+ * the chunks back one contig at a time, so the peak is one contig of one genome, not the genome.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as v8 from 'node:v8';
+import type { AnnotatedVariant } from '../annotate/types';
+import { writeError } from '../io/atomicWrite';
+
+/** One contig's run of one shard's variants, in the order the shard read them. */
+export interface SpillChunk {
+  file: string;
+  /** Shard index (plan order) and the chunk's place within the shard. */
+  shard: number;
+  part: number;
+  contig: string;
+  count: number;
+  /** Lowest position in the chunk. */
+  firstPos: number;
+  /** Distinct FILTER values of the chunk (the store declares the ones the VCF header does not). */
+  filters: string[];
+}
+
+/** Writes `variants` (one shard, contigs in blocks) to `dir` as one chunk per contig run. Worker side. */
+export function writeSpillChunks(dir: string, shard: number, variants: AnnotatedVariant[]): SpillChunk[] {
+  const chunks: SpillChunk[] = [];
+  let start = 0;
+  for (let i = 1; i <= variants.length; i++) {
+    if (i < variants.length && variants[i].chrom === variants[start].chrom) continue;
+    const run = variants.slice(start, i);
+    const part = chunks.length;
+    const file = path.join(dir, `shard${shard}-${part}.v8`);
+    try {
+      fs.writeFileSync(file, v8.serialize(run));
+    } catch (e) {
+      throw writeError(file, e);
+    }
+    chunks.push({ file, shard, part, contig: run[0].chrom, count: run.length, firstPos: Math.min(...run.map((v) => v.pos)), filters: [...new Set(run.map((v) => v.filter))].sort() });
+    start = i;
+  }
+  return chunks;
+}
+
+function readChunk(chunk: SpillChunk): AnnotatedVariant[] {
+  return v8.deserialize(fs.readFileSync(chunk.file)) as AnnotatedVariant[];
+}
+
+/** The variants a store is built from: whatever holds them, they come out contig by contig. */
+export interface VariantSource {
+  readonly count: number;
+  /** Contig names of the variants, in first-seen order. */
+  contigs(): string[];
+  /** Distinct FILTER column values. */
+  filters(): Set<string>;
+  /**
+   * Store order: by contig in `contigOrder` (contigs not in it last, by name), then position; ties
+   * keep the read order, so alleles at one position keep their file order.
+   */
+  inStoreOrder(contigOrder: string[]): Iterable<AnnotatedVariant>;
+  /** The variants in the order they were read. */
+  inReadOrder(): Iterable<AnnotatedVariant>;
+}
+
+/** Contigs of `names` ordered by `contigOrder`, names it lacks last in code-unit order. */
+export function orderContigs(names: string[], contigOrder: string[]): string[] {
+  const known = new Set(contigOrder);
+  const present = new Set(names);
+  return [...contigOrder.filter((c) => present.has(c)), ...[...present].filter((c) => !known.has(c)).sort()];
+}
+
+/** A stable sort by position: variants of one contig trimmed across a shard edge are put back in order. */
+function byPosition(variants: AnnotatedVariant[]): AnnotatedVariant[] {
+  for (let i = 1; i < variants.length; i++) {
+    if (variants[i].pos < variants[i - 1].pos) {
+      const idx = Array.from({ length: variants.length }, (_, k) => k);
+      idx.sort((a, b) => variants[a].pos - variants[b].pos || a - b);
+      return idx.map((k) => variants[k]);
+    }
+  }
+  return variants;
+}
+
+/** Merges two lists sorted by position; on equal positions `first`'s variants come first (read order). */
+function mergeByPosition(first: AnnotatedVariant[], second: AnnotatedVariant[]): AnnotatedVariant[] {
+  if (first.length === 0) return byPosition(second);
+  const b = byPosition(second);
+  const out: AnnotatedVariant[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < first.length || j < b.length) {
+    if (j >= b.length || (i < first.length && first[i].pos <= b[j].pos)) out.push(first[i++]);
+    else out.push(b[j++]);
+  }
+  return out;
+}
+
+/**
+ * One contig's spilled variants in store order (by position, ties in read order), one chunk in
+ * memory at a time. The chunks (read order) are each sorted, and only an allele trimmed forward
+ * across a shard edge can sort after a later chunk's first variant. So each chunk is merged with
+ * what was held back from the previous ones, and everything at or before the lowest first position
+ * of the chunks still to come is emitted.
+ */
+export function* spilledContigInOrder(chunks: SpillChunk[]): Iterable<AnnotatedVariant> {
+  const laterFirst = new Array<number>(chunks.length);
+  for (let i = chunks.length - 1, min = Infinity; i >= 0; i--) {
+    laterFirst[i] = min;
+    min = Math.min(min, chunks[i].firstPos);
+  }
+  let held: AnnotatedVariant[] = [];
+  for (let i = 0; i < chunks.length; i++) {
+    const merged = mergeByPosition(held, readChunk(chunks[i]));
+    let cut = 0;
+    while (cut < merged.length && merged[cut].pos <= laterFirst[i]) cut++;
+    for (let k = 0; k < cut; k++) yield merged[k];
+    held = merged.slice(cut);
+  }
+}
+
+/** Variants already in memory (tests, small runs): the same interface as the spill. */
+export function arraySource(variants: AnnotatedVariant[]): VariantSource {
+  return {
+    count: variants.length,
+    contigs: () => [...new Set(variants.map((v) => v.chrom))],
+    filters: () => new Set(variants.map((v) => v.filter)),
+    *inStoreOrder(contigOrder) {
+      for (const contig of orderContigs(this.contigs(), contigOrder)) yield* byPosition(variants.filter((v) => v.chrom === contig));
+    },
+    inReadOrder: () => variants,
+  };
+}
+
+/** The spill directory of one run: chunks from every shard, removed with `remove()`. */
+export class VariantSpill implements VariantSource {
+  private readonly chunks: SpillChunk[] = [];
+
+  private constructor(readonly dir: string) {}
+
+  /**
+   * Creates a fresh spill directory in `parent` (the run's output folder, where the lab has room for
+   * a genome's worth; not /tmp, often a small RAM disk on cluster nodes). The name is unique even
+   * for processes on several nodes writing into one shared folder.
+   */
+  static create(parent: string): VariantSpill {
+    try {
+      fs.mkdirSync(parent, { recursive: true });
+      return new VariantSpill(fs.mkdtempSync(path.join(parent, '.vartriage-spill-')));
+    } catch (e) {
+      throw writeError(parent, e);
+    }
+  }
+
+  add(chunks: SpillChunk[]): void {
+    this.chunks.push(...chunks);
+  }
+
+  /** Writes variants held on this thread (merge reads shard files here) as chunks of shard `shard`. */
+  addVariants(shard: number, variants: AnnotatedVariant[]): void {
+    this.add(writeSpillChunks(this.dir, shard, variants));
+  }
+
+  get count(): number {
+    let n = 0;
+    for (const c of this.chunks) n += c.count;
+    return n;
+  }
+
+  contigs(): string[] {
+    return [...new Set(this.sorted().map((c) => c.contig))];
+  }
+
+  filters(): Set<string> {
+    return new Set(this.chunks.flatMap((c) => c.filters));
+  }
+
+  private sorted(): SpillChunk[] {
+    return [...this.chunks].sort((a, b) => a.shard - b.shard || a.part - b.part);
+  }
+
+  *inReadOrder(): Iterable<AnnotatedVariant> {
+    for (const chunk of this.sorted()) yield* readChunk(chunk);
+  }
+
+  /** This contig's chunks in read order (what a store worker reads, spilledContigInOrder). */
+  chunksOf(contig: string): SpillChunk[] {
+    return this.sorted().filter((c) => c.contig === contig);
+  }
+
+  *inStoreOrder(contigOrder: string[]): Iterable<AnnotatedVariant> {
+    for (const contig of orderContigs(this.contigs(), contigOrder)) yield* spilledContigInOrder(this.chunksOf(contig));
+  }
+
+  remove(): void {
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * Encodes one contig's annotated variants into every tier's form: warm column blocks, hot rows and
+ * the cold tier's BGZF blocks with their index entries. Pure computation, no files: a worker thread
+ * encodes contigs in parallel (workers/store-contig.ts) and the main thread only writes the pieces
+ * in store order (assemble.ts), which is what made a genome's store take minutes on one thread.
+ */
+import type { AnnotatedVariant } from '../annotate/types';
+import { BgzfMemory } from '../io/bgzfWriter';
+import { coldLine } from './coldFormat';
+import { alleleKey, reportableReasons, toStored } from './storedVariant';
+import type { CandidateDetail, StoredVariant } from './types';
+import { ColumnCodecs, encodeBlock } from './warmBlock';
+
+/** One warm block and what the warm tier's indexes need to know about it. */
+export interface WarmBlockPiece {
+  chrom: string;
+  firstRow: number;
+  nRows: number;
+  startPos1: number;
+  maxEnd1: number;
+  data: Uint8Array;
+  /** Genes annotated on its rows, first-seen order. */
+  genes: string[];
+  /** Tokens of the rows' ID columns (`;`-separated IDs split), and ClinVar ids, with repeats. */
+  ids: string[];
+  clinvarIds: string[];
+}
+
+/** The contig's part of the cold tier: whole BGZF blocks and, per line, index entries with virtual offsets relative to the first block. */
+export interface ColdPiece {
+  bgzf: Uint8Array;
+  beg0: Int32Array;
+  end0: Int32Array;
+  startVo: Float64Array;
+  endVo: Float64Array;
+}
+
+export interface ContigPieces {
+  contig: string;
+  rows: number;
+  blocks: WarmBlockPiece[];
+  hot: Array<{ stored: StoredVariant; details: CandidateDetail[] | null }>;
+  cold: ColdPiece;
+}
+
+export interface ContigContext {
+  /** Store row of the contig's first variant (rows count in store order across contigs). */
+  firstRow: number;
+  /** Ranking detail of the run's candidate variants by allele key (only this contig's are needed). */
+  details: Map<string, CandidateDetail[]>;
+  maxAf: number;
+  withSample: boolean;
+  blockRows: number;
+  codecs: ColumnCodecs;
+}
+
+/** Index entries of the cold lines, grown as lines come. */
+class ColdIndexEntries {
+  beg0 = new Int32Array(1024);
+  end0 = new Int32Array(1024);
+  startVo = new Float64Array(1024);
+  endVo = new Float64Array(1024);
+  length = 0;
+
+  add(beg0: number, end0: number, startVo: number, endVo: number): void {
+    if (this.length === this.beg0.length) {
+      const grow = <T extends Int32Array | Float64Array>(a: T, make: (n: number) => T): T => {
+        const b = make(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.beg0 = grow(this.beg0, (n) => new Int32Array(n));
+      this.end0 = grow(this.end0, (n) => new Int32Array(n));
+      this.startVo = grow(this.startVo, (n) => new Float64Array(n));
+      this.endVo = grow(this.endVo, (n) => new Float64Array(n));
+    }
+    const i = this.length++;
+    this.beg0[i] = beg0;
+    this.end0[i] = end0;
+    this.startVo[i] = startVo;
+    this.endVo[i] = endVo;
+  }
+}
+
+/** Takes one contig's variants in store order (add), then gives its pieces (finish). */
+export class ContigEncoder {
+  private readonly blocks: WarmBlockPiece[] = [];
+  private readonly hot: ContigPieces['hot'] = [];
+  private readonly cold = new BgzfMemory();
+  private readonly index = new ColdIndexEntries();
+  private pending: StoredVariant[] = [];
+  private row: number;
+  private readonly rankOf = new Map<string, number>();
+
+  constructor(
+    readonly contig: string,
+    private readonly ctx: ContigContext,
+  ) {
+    this.row = ctx.firstRow;
+    for (const [key, list] of ctx.details) this.rankOf.set(key, Math.min(...list.map((d) => d.rank)));
+  }
+
+  add(v: AnnotatedVariant): void {
+    const key = alleleKey(v.chrom, v.pos, v.ref, v.alt);
+    const rank = this.rankOf.get(key) ?? null;
+    const stored = toStored(v, this.row++, rank, reportableReasons(v, this.ctx.maxAf, rank !== null));
+    if (this.pending.length >= this.ctx.blockRows) this.flushBlock();
+    this.pending.push(stored);
+    if (stored.reportable.length > 0) this.hot.push({ stored, details: this.ctx.details.get(key) ?? null });
+    const line = coldLine(stored, this.ctx.withSample);
+    const start = this.cold.virtualOffset();
+    this.cold.write(line.text + '\n');
+    this.index.add(line.beg0, line.end0, start, this.cold.virtualOffset());
+  }
+
+  private flushBlock(): void {
+    const rows = this.pending;
+    if (rows.length === 0) return;
+    let maxEnd = 0;
+    const genes = new Set<string>();
+    const ids: string[] = [];
+    const clinvarIds: string[] = [];
+    for (const v of rows) {
+      maxEnd = Math.max(maxEnd, v.pos1 + Math.max(1, v.ref.length) - 1);
+      for (const g of v.genes) genes.add(g.gene);
+      if (v.id !== '.') for (const token of v.id.split(';')) ids.push(token);
+      if (v.clinvar) clinvarIds.push(v.clinvar.id);
+    }
+    this.blocks.push({ chrom: this.contig, firstRow: rows[0].row, nRows: rows.length, startPos1: rows[0].pos1, maxEnd1: maxEnd, data: encodeBlock(rows, this.ctx.codecs), genes: [...genes], ids, clinvarIds });
+    this.pending = [];
+  }
+
+  finish(): ContigPieces {
+    this.flushBlock();
+    const n = this.index.length;
+    return {
+      contig: this.contig,
+      rows: this.row - this.ctx.firstRow,
+      blocks: this.blocks,
+      hot: this.hot,
+      cold: { bgzf: this.cold.finish(), beg0: this.index.beg0.slice(0, n), end0: this.index.end0.slice(0, n), startVo: this.index.startVo.slice(0, n), endVo: this.index.endVo.slice(0, n) },
+    };
+  }
+}

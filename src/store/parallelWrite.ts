@@ -1,0 +1,71 @@
+/**
+ * The store of a run, its contigs encoded on a worker pool (workers/store-contig.ts) from the
+ * spilled variants and written here in store order by one StoreAssembler: the same files as
+ * writeStore, with the per-variant work (decoding the spill, warm columns, cold lines, BGZF) spread
+ * over the run's threads.
+ */
+import * as path from 'node:path';
+import { Piscina } from 'piscina';
+import { addCancelHook, removeCancelHook } from '../run/cancel';
+import { orderContigs, spilledContigInOrder, SpillChunk, VariantSpill } from '../shard/variantSpill';
+import { StoreAssembler, StoreBuildOptions } from './assemble';
+import { ContigContext, ContigEncoder, ContigPieces } from './contigEncoder';
+import type { StoreManifest } from './storeManifest';
+import { storeStreamInput, StoreInput } from './write';
+
+export interface StoreContigJob {
+  contig: string;
+  chunks: SpillChunk[];
+  ctx: ContigContext;
+}
+
+/** Worker side: one contig's spilled variants in store order, encoded. */
+export function encodeSpilledContig(job: StoreContigJob): ContigPieces {
+  const encoder = new ContigEncoder(job.contig, job.ctx);
+  for (const v of spilledContigInOrder(job.chunks)) encoder.add(v);
+  return encoder.finish();
+}
+
+/** Builds the store in `dir` from a run's spill on `threads` workers. */
+export async function writeStoreParallel(dir: string, input: StoreInput & { variants: VariantSpill }, threads: number, opts: StoreBuildOptions = {}): Promise<StoreManifest> {
+  const store = new StoreAssembler(dir, storeStreamInput(input), opts);
+  const spill = input.variants;
+  const contigs = orderContigs(spill.contigs(), input.manifest.contigs.map((c) => c.name));
+  const pool = new Piscina({ filename: path.resolve(__dirname, '..', '..', 'workers', 'store-contig.js'), minThreads: 1, maxThreads: Math.max(1, Math.min(threads, contigs.length)), idleTimeout: 100 });
+  let destroyed: Promise<void> | null = null;
+  const destroy = (): Promise<void> => (destroyed ??= pool.destroy());
+  addCancelHook(destroy);
+  try {
+    let firstRow = 0;
+    const jobs: StoreContigJob[] = contigs.map((contig) => {
+      const job = { contig, chunks: spill.chunksOf(contig), ctx: store.contextFor(contig, firstRow) };
+      firstRow += job.chunks.reduce((n, c) => n + c.count, 0);
+      return job;
+    });
+    // A window of contigs in flight: the workers stay busy while finished pieces wait only briefly to be written in order.
+    const window = Math.max(2, threads * 2);
+    const running: Array<Promise<ContigPieces>> = [];
+    let next = 0;
+    const launch = (): void => {
+      while (next < jobs.length && running.length < window) {
+        const task = pool.run(jobs[next++]) as Promise<ContigPieces>;
+        // Tasks still queued when one fails or the run is cancelled reject too; they are not awaited then.
+        task.catch(() => undefined);
+        running.push(task);
+      }
+    };
+    launch();
+    while (running.length > 0) {
+      const pieces = await (running.shift() as Promise<ContigPieces>);
+      launch();
+      store.add(pieces);
+    }
+    return store.finish();
+  } catch (e) {
+    store.abort();
+    throw e;
+  } finally {
+    removeCancelHook(destroy);
+    await destroy();
+  }
+}
