@@ -33,15 +33,19 @@ function best<T extends { seconds: number }>(f: () => T): T {
   return b as T;
 }
 
+type Mode = 'parse' | 'normalise' | 'normalise-objects' | 'normalise-gt';
+
 interface RunOut {
   wall_s: number;
+  /** CPU seconds of the whole process, all threads (process.cpuUsage at the end). */
+  cpu_s: number;
   records: number;
   variants: number;
   shards: number;
   peak_rss_mb: number;
 }
 
-function ours(file: string, workers: number, mode: 'parse' | 'normalise' | 'normalise-gt'): RunOut {
+function ours(file: string, workers: number, mode: Mode): RunOut {
   let b: RunOut | null = null;
   for (let i = 0; i < REPEATS; i++) {
     const r = spawnSync(process.execPath, [path.join(__dirname, 'readingRun.js'), file, String(workers), mode], { encoding: 'utf8' });
@@ -57,11 +61,11 @@ function measure(file: string) {
   const bcftools = best(() => wall(`bcftools view -H '${file}' 2>/dev/null | wc -l`));
   const records = Number(bcftools.out);
   const runs: Record<string, RunOut & { variants_per_s: number }> = {};
-  for (const mode of ['parse', 'normalise', 'normalise-gt'] as const) {
+  for (const mode of ['parse', 'normalise', 'normalise-objects', 'normalise-gt'] as const) {
     for (const workers of [1, 2]) {
       const o = ours(file, workers, mode);
       if (o.records !== records) throw new Error(`${file}: we read ${o.records} records, bcftools ${records}`);
-      runs[`${mode.replace('-', '_')}_${workers}w`] = { ...o, variants_per_s: Math.round(o.variants / o.wall_s) };
+      runs[`${mode.replace(/-/g, '_')}_${workers}w`] = { ...o, variants_per_s: Math.round(o.variants / o.wall_s) };
     }
   }
   const main = runs.normalise_2w;
@@ -91,7 +95,7 @@ function main(): void {
     date: new Date().toISOString(),
     machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? '', node: process.version },
     load: { before: loadBefore, after: os.loadavg() },
-    method: `best of ${REPEATS} wall times; ours = plan shards from the index + piscina workers running src/annotate/readShard (normalise: as vartriage run reads, with the proband's GT/DP/GQ/AD; normalise_gt: GT only, as before the call-confidence evidence) or the line windows and scanner alone (parse); peak RSS of our process; load average before and after in load`,
+    method: `best of ${REPEATS} wall times (cpu_s: CPU seconds of that run, all threads); ours = plan shards from the index + piscina workers running src/annotate/readShardColumns, each shard's VariantColumns returned to the main thread with its buffers transferred (normalise: as vartriage run reads, with the proband's GT/DP/GQ/AD; normalise_gt: GT only, as before the call-confidence evidence), or src/annotate/readShard making Variant objects with the proband call and returning counts (normalise_objects), or the line windows and scanner alone (parse); peak RSS of our process; load average before and after in load`,
     file: genome.file,
     records: genome.records,
     workers: 2,

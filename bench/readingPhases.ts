@@ -1,14 +1,17 @@
 /**
  * Where the reading time goes, one thread, no pool: for every shard of the plan, CPU seconds of
  * (1) opening the index and planning, (2) inflating the shard's blocks into line windows,
- * (3) the same plus scanning every record, (4) readShard (inflate + scan + normalise into Variant
- * objects). Each later phase includes the earlier ones, so differences are the phase's own cost.
+ * (3) the same plus scanning every record, (4) readShardColumns with the GT only, (5) the same with
+ * the proband call, as `vartriage run` reads (inflate + scan + normalise into VariantColumns),
+ * (6) readShard (the same materialised as Variant objects). Each later phase includes the earlier
+ * ones, so differences are the phase's own cost.
  * CPU time (process.cpuUsage) is reported beside wall time because the benchmark machine is shared.
  *
  *   node dist/bench/readingPhases.js [FILE] [REPEATS]   (prints one JSON line)
  */
 import * as path from 'node:path';
 import { readShard } from '../src/annotate/readShard';
+import { readShardColumns } from '../src/annotate/readShardColumns';
 import { forEachWindowOfRanges } from '../src/io/bgzfWindows';
 import { openTabixIndex } from '../src/io/tabixIndex';
 import { readVcfHeader } from '../src/io/vcfHeader';
@@ -52,6 +55,16 @@ async function main(): Promise<void> {
       const opts = { file, sampleColumn, lineOffset: null };
       for (const s of shards) forEachWindowOfRanges(file, file, s.ranges ?? [], (b, from, to) => scanVcfRecords(b, opts, () => records++, from, to));
       return records;
+    },
+    columns_gt: () => {
+      let variants = 0;
+      for (const s of shards) variants += readShardColumns(s, { sampleColumn, displayName: file, compression: 'bgzf' }, aliases).columns.length;
+      return variants;
+    },
+    columns_call: () => {
+      let variants = 0;
+      for (const s of shards) variants += readShardColumns(s, { sampleColumn, displayName: file, compression: 'bgzf', probandCall: true }, aliases).columns.length;
+      return variants;
     },
     read_shard: () => {
       let variants = 0;

@@ -1,9 +1,11 @@
 /**
  * One reading configuration in a fresh process (so peak RSS is its own):
- *   node dist/bench/readingRun.js FILE WORKERS parse|normalise|normalise-gt
- * normalise reads what `vartriage run` reads (the proband's GT, DP, GQ and AD); normalise-gt only
- * the GT (the reading path before the call-confidence evidence, for comparison with older figures).
- * Prints one JSON line: {wall_s, records, variants, shards, peak_rss_mb}.
+ *   node dist/bench/readingRun.js FILE WORKERS parse|normalise|normalise-objects|normalise-gt
+ * normalise reads what `vartriage run` reads (the proband's GT, DP, GQ and AD) into VariantColumns
+ * that come back to the main thread as transferred buffers; normalise-objects reads the same as
+ * Variant objects (readShard) and returns counts; normalise-gt is normalise with the GT only (the
+ * reading path before the call-confidence evidence, for comparison with older figures).
+ * Prints one JSON line: {wall_s, cpu_s, records, variants, shards, peak_rss_mb, moved_mb}.
  */
 import * as path from 'node:path';
 import { Piscina } from 'piscina';
@@ -11,7 +13,7 @@ import { openTabixIndex } from '../src/io/tabixIndex';
 import { readVcfHeader } from '../src/io/vcfHeader';
 import { planShards } from '../src/shard/plan';
 import { wholeFileShard } from '../src/shard/plan';
-import type { ReadJob } from './readWorker';
+import type { ReadJob, ReadResult } from './readWorker';
 
 async function main(): Promise<void> {
   const [file, workersText, mode] = process.argv.slice(2);
@@ -23,12 +25,26 @@ async function main(): Promise<void> {
   const pool = new Piscina({ filename: path.join(__dirname, 'readWorker.js'), minThreads: workers, maxThreads: workers });
   // The read options `vartriage run` passes (src/pipeline.ts): the proband's GT, DP, GQ and AD.
   const read = { sampleColumn: header.samples.length ? 9 : -1, displayName: file, compression: header.compression, probandCall: mode !== 'normalise-gt' };
-  const results = await Promise.all(shards.map((shard) => pool.run({ shard, read, mode: mode === 'parse' ? 'parse' : 'normalise' } as ReadJob) as Promise<{ records: number; variants: number }>));
+  const jobMode: ReadJob['mode'] = mode === 'parse' ? 'parse' : mode === 'normalise-objects' ? 'objects' : 'columns';
+  let records = 0;
+  let variants = 0;
+  let moved = 0;
+  // Each shard's result is counted as it arrives and then dropped, as a merge would consume it.
+  await Promise.all(
+    shards.map(async (shard) => {
+      const r = (await pool.run({ shard, read, mode: jobMode } as ReadJob)) as ReadResult;
+      records += r.records;
+      variants += r.variants;
+      if (r.columns) {
+        if (r.columns.length !== r.variants || r.columns.pos.length !== r.variants) throw new Error('columns lost in transfer');
+        moved += r.columns.pos.buffer.byteLength + r.columns.arena.byteLength;
+      }
+    }),
+  );
   await pool.destroy();
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
-  const records = results.reduce((a, r) => a + r.records, 0);
-  const variants = results.reduce((a, r) => a + r.variants, 0);
-  process.stdout.write(JSON.stringify({ wall_s: wall, records, variants, shards: shards.length, peak_rss_mb: process.resourceUsage().maxRSS / 1024 }) + '\n');
+  const cpu = process.cpuUsage();
+  process.stdout.write(JSON.stringify({ wall_s: wall, cpu_s: (cpu.user + cpu.system) / 1e6, records, variants, shards: shards.length, peak_rss_mb: process.resourceUsage().maxRSS / 1024, moved_mb: moved / 2 ** 20 }) + '\n');
 }
 
 main().catch((e) => {

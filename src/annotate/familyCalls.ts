@@ -1,24 +1,6 @@
-import type { SampleFields } from '../io/vcfSampleFields';
+import type { CallFields } from '../io/vcfCallFields';
 import type { XCallCounts } from '../prioritise/family';
-import type { MemberCall } from '../variant/memberCall';
 import { isXNonPar } from '../variant/pseudoautosomal';
-
-/** A member's genotype at one ALT of a split record (`altIndex` 1-based as in GT). */
-export function memberCall(f: SampleFields, altIndex: number): MemberCall {
-  let copies: number | null = f.alleles.length > 0 ? 0 : null;
-  for (const a of f.alleles) {
-    if (a < 0) {
-      copies = null;
-      break;
-    }
-    if (a === altIndex && copies !== null) copies++;
-  }
-  const refDepth = f.ad.length > 0 ? f.ad[0] : -1;
-  const altDepth = altIndex < f.ad.length ? f.ad[altIndex] : -1;
-  let dp = f.dp;
-  if (dp === null && f.ad.length > 0 && f.ad.every((x) => x >= 0)) dp = f.ad.reduce((a, b) => a + b, 0);
-  return { gt: f.gtText, copies, ploidy: f.alleles.length, dp, gq: f.gq, ad: refDepth >= 0 && altDepth >= 0 ? [refDepth, altDepth] : null };
-}
 
 /** Counts heterozygous and homozygous-alternate calls per member on X outside the PARs (for the PED sex check). */
 export class XCallCounter {
@@ -33,11 +15,11 @@ export class XCallCounter {
     this.homAlt = new Array<number>(members).fill(0);
   }
 
-  add(chrom: string, pos1: number, family: SampleFields[]): void {
+  add(chrom: string, pos1: number, family: CallFields[]): void {
     if (!isXNonPar(chrom, pos1, this.build)) return;
     for (let j = 0; j < family.length; j++) {
       const a = family[j].alleles;
-      if (a.length !== 2 || a[0] < 0 || a[1] < 0) continue;
+      if (family[j].ploidy !== 2 || a[0] < 0 || a[1] < 0) continue;
       if (a[0] !== a[1]) this.het[j]++;
       else if (a[0] > 0) this.homAlt[j]++;
     }

@@ -20,3 +20,15 @@ export function plainDecimal(buf: Buffer, s: number, e: number): number | undefi
   }
   return scale ? v / scale : v;
 }
+
+/**
+ * A numeric FORMAT value (DP, GQ, one AD entry) of buf[s, e): plain decimals from bytes, the rest
+ * via Number(); null for "." or empty, and for text that is not a finite number.
+ */
+export function sampleNumber(buf: Buffer, s: number, e: number): number | null {
+  if (e <= s) return null;
+  const fast = plainDecimal(buf, s, e);
+  if (fast !== undefined) return fast;
+  const x = Number(buf.toString('latin1', s, e));
+  return buf[s] === DOT && e - s === 1 ? null : Number.isFinite(x) ? x : null;
+}

@@ -5,7 +5,7 @@
  */
 
 import { shortText } from './byteStrings';
-import { plainDecimal } from './plainDecimal';
+import { sampleNumber } from './plainDecimal';
 
 const COLON = 58;
 const COMMA = 44;
@@ -56,15 +56,6 @@ export function parseFormatKeys(buf: Buffer, s: number, e: number): FormatKeys {
   return keys;
 }
 
-/** Numeric value of buf[s, e) (plain decimals from bytes, the rest via Number), null for "." or text that is not a number. */
-function intOrNull(buf: Buffer, s: number, e: number): number | null {
-  if (e <= s) return null;
-  const fast = plainDecimal(buf, s, e);
-  if (fast !== undefined) return fast;
-  const x = Number(buf.toString('latin1', s, e));
-  return buf[s] === DOT && e - s === 1 ? null : Number.isFinite(x) ? x : null;
-}
-
 function readAlleles(buf: Buffer, s: number, e: number, out: number[]): void {
   let v = -2;
   for (let i = s; i <= e; i++) {
@@ -95,13 +86,13 @@ export function readSampleFields(buf: Buffer, s: number, e: number, keys: Format
     if (k === keys.gt) {
       out.gtText = i > from ? shortText(buf, from, i) : '.';
       readAlleles(buf, from, i, out.alleles);
-    } else if (k === keys.dp) out.dp = intOrNull(buf, from, i);
-    else if (k === keys.gq) out.gq = intOrNull(buf, from, i);
+    } else if (k === keys.dp) out.dp = sampleNumber(buf, from, i);
+    else if (k === keys.gq) out.gq = sampleNumber(buf, from, i);
     else if (k === keys.ad) {
       let f = from;
       for (let j = from; j <= i; j++) {
         if (j < i && buf[j] !== COMMA) continue;
-        out.ad.push(intOrNull(buf, f, j) ?? -1);
+        out.ad.push(sampleNumber(buf, f, j) ?? -1);
         f = j + 1;
       }
       if (out.ad.length === 1 && out.ad[0] === -1) out.ad.length = 0;

@@ -5,9 +5,9 @@ import { plainDecimal } from './plainDecimal';
 
 /**
  * Byte-level scanner of VCF data lines (VCF 4.3 §1.6): finds the tab-separated columns of each
- * line in a decompressed Buffer and decodes only what the pipeline reads (CHROM, POS, ID, REF,
- * ALT, QUAL, FILTER and the GT of one sample). INFO and the rest of FORMAT stay as byte offsets,
- * so no string is built for them.
+ * line in a decompressed Buffer. `scanVcfLines` decodes only CHROM, POS, QUAL, FILTER and the GT
+ * of one sample and leaves every other column as byte offsets (the columnar reader copies bytes);
+ * `scanVcfRecords` adds ID, REF and ALT as strings and the family samples' FORMAT fields.
  */
 
 const TAB = 9;
@@ -15,15 +15,20 @@ const LF = 10;
 const CR = 13;
 const HASH = 35;
 const COLON = 58;
+const COMMA = 44;
+const DOT = 46;
 
-/** One scanned record; the same object is reused for every line, so copy what you keep. */
-export interface ScannedRecord {
+/**
+ * One scanned data line: the columns as byte offsets into `buf`, with the fields every reader needs
+ * decoded (CHROM, POS, QUAL, FILTER, the chosen sample's GT). The same object is reused for every
+ * line and `buf` is valid only during the callback, so copy what you keep.
+ */
+export interface ScannedLine {
+  buf: Buffer;
+  /** cols[k] is the start of column k, cols[k + 1] - 1 its end (the last column's end is the line's end, before any CR). */
+  cols: Int32Array;
   chrom: string;
   pos: number;
-  id: string;
-  ref: string;
-  /** The ALT column as given (comma-separated). */
-  alt: string;
   qual: number | null;
   filter: string;
   /** Byte range of INFO in the buffer, for lazy decoding. */
@@ -33,12 +38,22 @@ export interface ScannedRecord {
   gt: number[];
   /** Entries of `gt` that belong to this record (the array is reused and not shrunk). */
   gtCount: number;
-  /** GT, DP, GQ and AD of each `familyColumns` sample, in that order; empty when none are asked for. */
-  family: SampleFields[];
+  /** Positions of GT, DP, GQ and AD in FORMAT; located only when `familyColumns` are asked for. */
+  formatKeys: FormatKeys | null;
   /** 1-based line number within the scanned text. */
   line: number;
   /** The line ended in CR LF. */
   crlf: boolean;
+}
+
+/** One scanned record with ID, REF and ALT as strings; the same object is reused for every line, so copy what you keep. */
+export interface ScannedRecord extends ScannedLine {
+  id: string;
+  ref: string;
+  /** The ALT column as given (comma-separated). */
+  alt: string;
+  /** GT, DP, GQ and AD of each `familyColumns` sample, in that order; empty when none are asked for. */
+  family: SampleFields[];
 }
 
 export interface ScanOptions {
@@ -52,14 +67,43 @@ export interface ScanOptions {
 }
 
 /**
- * Calls `onRecord` for every data line of buf[from, to); header lines (starting with '#') are
- * skipped. Returns the number of lines (data or header) seen, for numbering the next piece.
+ * Calls `onRecord` for every data line of buf[from, to) with ID, REF, ALT and the family samples'
+ * fields decoded to strings and numbers; header lines (starting with '#') are skipped. Returns the
+ * number of lines (data or header) seen, for numbering the next piece.
  */
 export function scanVcfRecords(buf: Buffer, opts: ScanOptions, onRecord: (r: ScannedRecord) => void, from = 0, to = buf.length): number {
   const familyColumns = opts.familyColumns ?? [];
-  const rec: ScannedRecord = { chrom: '', pos: 0, id: '.', ref: '', alt: '', qual: null, filter: '', infoStart: 0, infoEnd: 0, gt: [], gtCount: 0, family: familyColumns.map(emptySampleFields), line: 0, crlf: false };
+  const family = familyColumns.map(emptySampleFields);
+  let rec: ScannedRecord | null = null;
+  return scanVcfLines(
+    buf,
+    opts,
+    (l) => {
+      const c = l.cols;
+      // The line object is reused for every line: extending it once copies no fields per record.
+      if (rec === null) rec = Object.assign(l, { id: '.', ref: '', alt: '', family });
+      rec.id = c[3] - 1 - c[2] === 1 && buf[c[2]] === 46 ? '.' : buf.toString('utf8', c[2], c[3] - 1);
+      rec.ref = shortText(buf, c[3], c[4] - 1);
+      rec.alt = shortText(buf, c[4], c[5] - 1);
+      const keys = l.formatKeys;
+      if (keys !== null) for (let j = 0; j < familyColumns.length; j++) readSampleFields(buf, c[familyColumns[j]], c[familyColumns[j] + 1] - 1, keys, family[j]);
+      onRecord(rec);
+    },
+    from,
+    to,
+  );
+}
+
+/**
+ * Calls `onLine` for every data line of buf[from, to) (header lines, starting with '#', are
+ * skipped), after checking the columns every reader relies on. Returns the number of lines (data
+ * or header) seen, for numbering the next piece.
+ */
+export function scanVcfLines(buf: Buffer, opts: ScanOptions, onLine: (l: ScannedLine) => void, from = 0, to = buf.length): number {
+  const familyColumns = opts.familyColumns ?? [];
   const lastColumn = Math.max(opts.sampleColumn, ...familyColumns);
   const cols = new Int32Array(Math.max(11, lastColumn + 3));
+  const rec: ScannedLine = { buf, cols, chrom: '', pos: 0, qual: null, filter: '', infoStart: 0, infoEnd: 0, gt: [], gtCount: 0, formatKeys: null, line: 0, crlf: false };
   const need = lastColumn >= 0 ? lastColumn + 1 : 8;
   // FORMAT keys are located again only when the FORMAT bytes differ from the previous record's.
   let formatKeys: FormatKeys | null = null;
@@ -121,11 +165,9 @@ export function scanVcfRecords(buf: Buffer, opts: ScanOptions, onRecord: (r: Sca
     lastChromStart = cols[0];
     lastChromLen = chromLen;
     rec.pos = parsePos(buf, cols[1], cols[2] - 1, opts.file, lineNo);
-    rec.id = cols[3] - 1 - cols[2] === 1 && buf[cols[2]] === 46 ? '.' : buf.toString('utf8', cols[2], cols[3] - 1);
-    rec.ref = shortText(buf, cols[3], cols[4] - 1);
-    if (rec.ref.length === 0 || rec.ref === '.') throw new InputError(opts.file, 'REF is empty', lineNo);
-    rec.alt = shortText(buf, cols[4], cols[5] - 1);
-    if (rec.pos === 0 && !rec.alt.split(',').every((a) => a.includes('[') || a.includes(']'))) {
+    const refLen = cols[4] - 1 - cols[3];
+    if (refLen === 0 || (refLen === 1 && buf[cols[3]] === DOT)) throw new InputError(opts.file, 'REF is empty', lineNo);
+    if (rec.pos === 0 && !allBreakends(buf, cols[4], cols[5] - 1)) {
       // VCF 4.3 §1.6.1: POS 0 marks a telomere, which only a breakend allele can describe.
       throw new InputError(opts.file, 'POS 0 is allowed only for a telomeric breakend (VCF 4.3 §1.6.1; positions are 1-based)', lineNo);
     }
@@ -143,13 +185,26 @@ export function scanVcfRecords(buf: Buffer, opts: ScanOptions, onRecord: (r: Sca
       if (formatKeys === null || !sameBytes(buf, lastFormatStart, lastFormatLen, cols[8], formatLen)) formatKeys = parseFormatKeys(buf, cols[8], cols[9] - 1);
       lastFormatStart = cols[8];
       lastFormatLen = formatLen;
-      for (let j = 0; j < familyColumns.length; j++) readSampleFields(buf, cols[familyColumns[j]], cols[familyColumns[j] + 1] - 1, formatKeys, rec.family[j]);
+      rec.formatKeys = formatKeys;
     }
     rec.line = lineNo ?? 0;
-    onRecord(rec);
+    onLine(rec);
     start = end + 1;
   }
   return line;
+}
+
+/** Every comma-separated allele of buf[s, e) contains '[' or ']' (a breakend, VCF 4.3 §5.4). */
+function allBreakends(buf: Buffer, s: number, e: number): boolean {
+  let bracket = false;
+  for (let i = s; i <= e; i++) {
+    const c = i === e ? COMMA : buf[i];
+    if (c === COMMA) {
+      if (!bracket) return false;
+      bracket = false;
+    } else if (c === 91 /* [ */ || c === 93 /* ] */) bracket = true;
+  }
+  return true;
 }
 
 /** Byte equality of two short ranges of one buffer (a JS loop beats a native call at this size). */

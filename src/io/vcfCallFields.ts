@@ -1,0 +1,141 @@
+/**
+ * GT, DP, GQ and AD of one sample column read by byte position into reused typed storage (VCF 4.3
+ * §1.6.2), for the columnar reader: no string and no array is made per record. The values are the
+ * ones `readSampleFields` (src/io/vcfSampleFields.ts) gives, with null as NaN.
+ */
+import type { FormatKeys } from './vcfSampleFields';
+import { sampleNumber } from './plainDecimal';
+
+const COLON = 58;
+const COMMA = 44;
+const SLASH = 47;
+const PIPE = 124;
+const DOT = 46;
+
+/** One sample's fields at one record; reused across records. */
+export interface CallFields {
+  /** Byte range of the GT text; gtStart < 0 when GT is absent or empty (the text is then "."). */
+  gtStart: number;
+  gtEnd: number;
+  /** Allele indices in alleles[0, ploidy), -1 for a missing allele; ploidy 0 without GT or for a GT that is not one. */
+  alleles: Int32Array;
+  ploidy: number;
+  /** NaN when absent, "." or not a number. */
+  dp: number;
+  gq: number;
+  /** AD entries in ad[0, adCount), -1 for "." or not a number; adCount 0 without AD or for a lone ".". */
+  ad: Float64Array;
+  adCount: number;
+}
+
+export function emptyCallFields(): CallFields {
+  return { gtStart: -1, gtEnd: -1, alleles: new Int32Array(8), ploidy: 0, dp: NaN, gq: NaN, ad: new Float64Array(8), adCount: 0 };
+}
+
+/**
+ * Fills `out` from the sample column buf[s, e) given the record's FORMAT keys, in one pass over the
+ * bytes, stopping after the last key it needs (PL and the like are not walked).
+ */
+export function readCallFields(buf: Buffer, s: number, e: number, keys: FormatKeys, out: CallFields): void {
+  out.gtStart = -1;
+  out.ploidy = 0;
+  out.dp = NaN;
+  out.gq = NaN;
+  out.adCount = 0;
+  const last = Math.max(keys.gt, keys.dp, keys.gq, keys.ad);
+  let i = s;
+  for (let k = 0; k <= last && i <= e; k++) {
+    if (k === keys.gt) i = readGt(buf, i, e, out);
+    else if (k === keys.dp) {
+      out.dp = numberField(buf, i, e, false);
+      i = fieldEnd;
+    } else if (k === keys.gq) {
+      out.gq = numberField(buf, i, e, false);
+      i = fieldEnd;
+    } else if (k === keys.ad) i = readAd(buf, i, e, out);
+    else while (i < e && buf[i] !== COLON) i++;
+    i++;
+  }
+}
+
+/** End of the field last read by numberField (the ':' or ',' after it, or e). */
+let fieldEnd = 0;
+
+/**
+ * The number at buf[s, ...) up to the next ':' (or ',' when `commaEnds`) or e, with the value rules
+ * of `sampleNumber` (NaN for null): plain decimals on the way, anything else through sampleNumber.
+ */
+function numberField(buf: Buffer, s: number, e: number, commaEnds: boolean): number {
+  let v = 0;
+  let scale = 0;
+  let plain = true;
+  let i = s;
+  for (; i < e; i++) {
+    const c = buf[i];
+    if (c >= 48 && c <= 57) {
+      v = v * 10 + (c - 48);
+      if (scale) scale *= 10;
+    } else if (c === COLON || (commaEnds && c === COMMA)) break;
+    else if (c === DOT && !scale && i > s) scale = 1;
+    else plain = false;
+  }
+  fieldEnd = i;
+  // plainDecimal's rules: 1-15 bytes, digits with at most one dot, not first nor last.
+  if (plain && i > s && i - s <= 15 && buf[i - 1] !== DOT) return scale ? v / scale : v;
+  return sampleNumber(buf, s, i) ?? NaN;
+}
+
+/** GT alleles separated by / or | ("." missing); an empty GT is one missing allele, any other byte voids the GT. Returns the field's end. */
+function readGt(buf: Buffer, s: number, e: number, out: CallFields): number {
+  let v = -2;
+  let n = 0;
+  let ok = true;
+  let i = s;
+  for (; ; i++) {
+    const c = i < e ? buf[i] : COLON;
+    if (c === COLON || c === SLASH || c === PIPE) {
+      if (ok) {
+        if (n === out.alleles.length) out.alleles = grownInt32(out.alleles);
+        out.alleles[n++] = v < 0 ? -1 : v;
+      }
+      v = -2;
+      if (c === COLON) break;
+    } else if (c === DOT) v = -1;
+    else if (c >= 48 && c <= 57) v = (v < 0 ? 0 : v) * 10 + (c - 48);
+    else ok = false;
+  }
+  if (i > s) {
+    out.gtStart = s;
+    out.gtEnd = i;
+  }
+  out.ploidy = ok ? n : 0;
+  return i;
+}
+
+/** AD entries, -1 for "." or text that is not a number; a lone "." means no AD at all. Returns the field's end. */
+function readAd(buf: Buffer, s: number, e: number, out: CallFields): number {
+  let n = 0;
+  let i = s;
+  for (;;) {
+    if (n === out.ad.length) out.ad = grownFloat64(out.ad);
+    const x = numberField(buf, i, e, true);
+    out.ad[n++] = Number.isNaN(x) ? -1 : x;
+    i = fieldEnd;
+    if (i < e && buf[i] === COMMA) i++;
+    else break;
+  }
+  out.adCount = n === 1 && out.ad[0] === -1 ? 0 : n;
+  return i;
+}
+
+function grownInt32(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+function grownFloat64(a: Float64Array): Float64Array {
+  const b = new Float64Array(a.length * 2);
+  b.set(a);
+  return b;
+}

@@ -1,0 +1,64 @@
+/**
+ * A shard of normalised alleles as columns: typed arrays on two ArrayBuffers (one for the numbers,
+ * one byte arena for REF, ALT, ID and INFO) and three small string tables. Plain data, never a class
+ * instance, so it crosses the worker boundary by transfer (`columnsTransferList`) instead of a
+ * structured clone of one object per allele. Read it through `ColumnsView` (./columnsView.ts).
+ */
+import type { Zygosity } from './types';
+
+/** Zygosity by its code in `VariantColumns.zygosity`. */
+export const ZYGOSITIES: readonly Zygosity[] = ['het', 'hom', 'hemi', 'unknown'];
+
+export interface VariantColumns {
+  length: number;
+  /** Members with call columns: 0 without calls, 1 for the proband alone, the family with --ped (proband first). */
+  members: number;
+  /** Calls are of a --ped family (`Variant.family` as well as `Variant.call`). */
+  family: boolean;
+  /** INFO is kept (`infoStart`/`infoLen` have one entry per allele). */
+  info: boolean;
+  /** Canonical contig names, FILTER texts and GT texts, indexed by `contig`, `filter` and `gt`. */
+  chroms: string[];
+  filters: string[];
+  gts: string[];
+  /** 1-based position. */
+  pos: Float64Array;
+  /** NaN for "." (QUAL is otherwise a finite number). */
+  qual: Float64Array;
+  /** 1-based line in the VCF, 0 when not known (a shard that starts mid-file). */
+  line: Float64Array;
+  contig: Uint32Array;
+  filter: Uint32Array;
+  /** Byte ranges in `arena`: REF and ALT upper-case ASCII (after trimming), ID and INFO UTF-8 as written. */
+  refStart: Uint32Array;
+  refLen: Uint32Array;
+  altStart: Uint32Array;
+  altLen: Uint32Array;
+  idStart: Uint32Array;
+  idLen: Uint32Array;
+  infoStart: Uint32Array;
+  infoLen: Uint32Array;
+  /** Code into ZYGOSITIES. */
+  zygosity: Uint8Array;
+  arena: Uint8Array;
+  /**
+   * Call columns, `members` entries per allele (member m of allele i at i * members + m). Missing
+   * values are NaN for dp and gq, -1 for copies; adRef/adAlt are NaN when the AD pair is absent.
+   */
+  gt: Uint32Array;
+  copies: Int32Array;
+  ploidy: Int32Array;
+  dp: Float64Array;
+  gq: Float64Array;
+  adRef: Float64Array;
+  adAlt: Float64Array;
+}
+
+/** The buffers to transfer with `cols` (postMessage transfer list, or piscina's transferableSymbol). */
+export function columnsTransferList(cols: VariantColumns): ArrayBuffer[] {
+  const out = new Set<ArrayBuffer>();
+  for (const v of Object.values(cols)) {
+    if (ArrayBuffer.isView(v) && v.buffer instanceof ArrayBuffer && v.buffer.byteLength > 0) out.add(v.buffer);
+  }
+  return [...out];
+}
