@@ -1,12 +1,15 @@
 import { InputError, InputErrorData, toInputErrorData } from '../errors';
 import type { ShardSpec } from '../shard/types';
 import { ContigAliases } from '../variant/contigs';
-import { variantKey, Variant } from '../variant/types';
+import { variantKey } from '../variant/types';
 import { openBundleAnnotators } from './bundleAnnotators';
 import { FLANK_BP } from './consequence';
 import { annotateGenes } from './geneConsequences';
 import { joinGnomad } from './gnomadJoin';
-import { readShard, ReadOptions } from './readShard';
+import type { ReadOptions } from './readOptions';
+import { readShardColumns } from './readShardColumns';
+import { ColumnsView } from '../variant/columnsView';
+import type { MemberCall } from '../variant/memberCall';
 import { mostSevere } from './soTerms';
 import { annotatedUnder, DEFAULT_TRANSCRIPT_SET, TranscriptSet } from './transcriptSet';
 import type { AnnotatedVariant, ReadCounts } from './types';
@@ -44,53 +47,44 @@ export async function annotateShard(job: AnnotateJob): Promise<ShardOutcome> {
   try {
     const bundle = await openBundleAnnotators(job.bundleDir);
     const aliases = new ContigAliases(bundle.manifest.contigs);
-    const { variants, counts, warnings, xCalls } = readShard(job.shard, job.read, aliases);
+    // Columns straight from the bytes (src/variant/variantColumns.ts): one object per allele is made here, not two.
+    const { columns, counts, warnings, xCalls } = readShardColumns(job.shard, job.read, aliases);
+    const view = new ColumnsView(columns);
     const plugins = job.plugins ? await ShardPlugins.open(job.plugins, aliases) : null;
     const passing: AnnotatedVariant[] = [];
     const all: AnnotatedVariant[] | null = job.spillDir !== null ? [] : null;
     const perFilter = emptyFilterCounts();
     const set = job.transcripts ?? DEFAULT_TRANSCRIPT_SET;
     let annotated = 0;
-    for (const group of clusters(variants)) {
+    for (const [start, end] of view.runs(CLUSTER_GAP_BP)) {
+      const group = alleles(view, start, end);
       const chrom = group[0].chrom;
       const first = group[0].pos;
       const last = group[group.length - 1].pos + 1000;
-      const gnomad = bundle.gnomad ? joinGnomad(group, await bundle.gnomad.region(chrom, first, last)) : group.map(() => null);
+      if (bundle.gnomad) {
+        const facts = joinGnomad(group, await bundle.gnomad.region(chrom, first, last));
+        for (let i = 0; i < group.length; i++) group[i].gnomad = facts[i];
+      }
       const transcripts = bundle.genes ? bundle.genes.transcriptsIn(chrom, first, last, FLANK_BP).filter((t) => annotatedUnder(t, set)) : [];
       const clinvar = bundle.clinvar ? bundle.clinvar.region(chrom, first, last) : null;
       let next = 0;
       let active: typeof transcripts = [];
       const forPlugins: PluginItem[] = [];
       for (let i = 0; i < group.length; i++) {
-        const v = group[i];
-        const vEnd = v.pos + v.ref.length;
+        const a = group[i];
+        const vEnd = a.pos + a.ref.length;
         // Sweep: transcripts enter when their flank reaches the variant, leave when it has passed.
         while (next < transcripts.length && transcripts[next].start1 - FLANK_BP <= vEnd) active.push(transcripts[next++]);
-        active = active.filter((t) => t.end1 + FLANK_BP >= v.pos);
-        const genes = annotateGenes(active, v.pos, v.ref, v.alt, set, bundle.sequence);
-        const cv = clinvar?.get(variantKey(v.chrom, v.pos, v.ref, v.alt));
-        const a: AnnotatedVariant = {
-          chrom: v.chrom,
-          pos: v.pos,
-          ref: v.ref,
-          alt: v.alt,
-          id: v.id,
-          filter: v.filter,
-          qual: v.qual,
-          zygosity: v.zygosity,
-          line: v.line ?? null,
-          consequence: mostSevere(genes.map((g) => g.consequence)),
-          genes,
-          gnomad: gnomad[i],
-          clinvar: cv ? { id: cv.id, significance: cv.significance, reviewStatus: cv.reviewStatus, stars: cv.stars, conditions: cv.conditions } : null,
-        };
-        if (v.call) a.call = v.call;
-        if (v.family) a.family = v.family;
+        active = active.filter((t) => t.end1 + FLANK_BP >= a.pos);
+        a.genes = annotateGenes(active, a.pos, a.ref, a.alt, set, bundle.sequence);
+        a.consequence = mostSevere(a.genes.map((g) => g.consequence));
+        const cv = clinvar?.get(variantKey(a.chrom, a.pos, a.ref, a.alt));
+        if (cv) a.clinvar = { id: cv.id, significance: cv.significance, reviewStatus: cv.reviewStatus, stars: cv.stars, conditions: cv.conditions };
         annotated++;
         all?.push(a);
         const failed = failedFilter(a, job.filters);
         if (failed) perFilter[failed]++;
-        else if (plugins) forPlugins.push({ variant: a, info: v.info ?? '' });
+        else if (plugins) forPlugins.push({ variant: a, info: view.info(start + i) ?? '' });
         else passing.push(a);
       }
       // Plugins: the window's passing variants, sources read once for the window (src/plugins/runner.ts).
@@ -110,16 +104,38 @@ export async function annotateShard(job: AnnotateJob): Promise<ShardOutcome> {
 const CLUSTER_GAP_BP = 100_000;
 
 /**
- * Runs of variants on one contig with no gap above CLUSTER_GAP_BP. Sources are read once per run:
- * a dense genome shard is one window (one range read, merge-joined), a sparse exome is many small
- * windows, so neither reads a whole contig of ClinVar, gnomAD or gene models for a few variants.
+ * The alleles [start, end) of the columns as AnnotatedVariants still to be annotated, every field in
+ * its final place (key order is the shard file's JSON order). Runs of alleles on one contig with no
+ * gap above CLUSTER_GAP_BP (ColumnsView.runs) are annotated together: sources are read once per run,
+ * so a dense genome shard is one window (one range read, merge-joined), a sparse exome many small
+ * ones, and neither reads a whole contig of ClinVar, gnomAD or gene models for a few variants.
  */
-function* clusters(variants: Variant[]): Generator<Variant[]> {
-  let start = 0;
-  for (let i = 1; i <= variants.length; i++) {
-    if (i === variants.length || variants[i].chrom !== variants[start].chrom || variants[i].pos - variants[i - 1].pos > CLUSTER_GAP_BP) {
-      if (i > start) yield variants.slice(start, i);
-      start = i;
+function alleles(view: ColumnsView, start: number, end: number): AnnotatedVariant[] {
+  const out: AnnotatedVariant[] = new Array(end - start);
+  const family = view.cols.family;
+  for (let i = start; i < end; i++) {
+    const a: AnnotatedVariant = {
+      chrom: view.chrom(i),
+      pos: view.pos(i),
+      ref: view.ref(i),
+      alt: view.alt(i),
+      id: view.id(i),
+      filter: view.filter(i),
+      qual: view.qual(i),
+      zygosity: view.zygosity(i),
+      line: view.line(i) ?? null,
+      consequence: 'intergenic_variant',
+      genes: [],
+      gnomad: null,
+      clinvar: null,
+    };
+    if (view.hasCall) a.call = view.memberCall(i, 0);
+    if (family) {
+      const calls: MemberCall[] = [];
+      for (let m = 0; m < view.cols.members; m++) calls.push(view.memberCall(i, m));
+      a.family = calls;
     }
+    out[i - start] = a;
   }
+  return out;
 }
