@@ -4,18 +4,7 @@ import { genotypeFit, GeneVariant, novelGeneFit } from '../../src/prioritise/gen
 import type { ModeName } from '../../src/prioritise/inheritance';
 import { shortlistForRanking } from '../../src/prioritise/shortlist';
 import { scoreVariant } from '../../src/prioritise/variantScore';
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from '../../scripts/lib/seededRandom';
 
 const CONSEQUENCES: ConsequenceTerm[] = ['frameshift_variant', 'stop_gained', 'missense_variant', 'splice_region_variant', 'synonymous_variant', 'intron_variant', 'coding_sequence_variant'];
 // AFs on both sides of every MAX_AF limit (0.1 %, 0.2 %, 2 %) and absent from gnomAD.

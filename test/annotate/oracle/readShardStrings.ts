@@ -2,6 +2,7 @@
  * The string-based reader as it was before the columnar one (main 4d4700f, src/annotate/readShard.ts):
  * an oracle for test/annotate/readShardColumns.test.ts and bench/readingHash.ts. Do not optimise.
  */
+import type { ReadOptions } from '../../../src/annotate/readOptions';
 import * as fs from 'node:fs';
 import { InputError } from '../../../src/errors';
 import { forEachWindowOfFile, forEachWindowOfRanges, OnWindow } from '../../../src/io/bgzfWindows';
@@ -27,21 +28,7 @@ export interface ShardRead {
   xCalls?: XCallCounts;
 }
 
-export interface ReadOptions {
-  /** 0-based column of the sample to read; -1 for a sites-only VCF. */
-  sampleColumn: number;
-  /** Display name of the VCF for messages. */
-  displayName: string;
-  compression: 'bgzf' | 'none';
-  /** Keep each record's INFO text on its variants (for plugins); off by default to keep shards small. */
-  keepInfo?: boolean;
-  /** Read the proband's DP, GQ and AD as well as GT (`Variant.call`), for the call-confidence evidence. */
-  probandCall?: boolean;
-  /** With --ped: VCF columns of the family members (proband first) whose GT, DP, GQ and AD are read, and the build (for the PARs). */
-  family?: { columns: number[]; build: string };
-  /** With --fasta: indexed reference FASTA against which indels are left-aligned. */
-  fasta?: string;
-}
+export type { ReadOptions };
 
 const fastaCache = new Map<string, IndexedFasta>();
 
