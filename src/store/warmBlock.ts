@@ -67,7 +67,7 @@ const enum Column {
   /** grpmax and gnomAD FILTER as dictionary codes. */
   GnomadCodes,
   Clinvar,
-  /** Per row u8: 0 no call, else 1 | 2 when AD is given; then GT as a dictionary code, DP, GQ (and AD's two numbers) as exact decimals. */
+  /** The sample's call (writeCall): flags, GT as a dictionary code, GQ, AD, DP. */
   Call,
 }
 export const COLUMN_NAMES = [
@@ -186,17 +186,7 @@ export function encodeBlock(rows: StoredVariant[], codecs: ColumnCodecs = DEFAUL
       c.varint(v.clinvar.conditions.length);
       for (const s of v.clinvar.conditions) c.str(s);
     } else c.u8(0);
-    const k = cols[Column.Call];
-    if (v.call) {
-      k.u8(v.call.ad ? 3 : 1);
-      k.varint(code(v.call.gt));
-      writeNumber(k, v.call.dp);
-      writeNumber(k, v.call.gq);
-      if (v.call.ad) {
-        writeNumber(k, v.call.ad[0]);
-        writeNumber(k, v.call.ad[1]);
-      }
-    } else k.u8(0);
+    writeCall(cols[Column.Call], v.call, code);
   }
   const d = cols[Column.Dict];
   d.varint(dict.size);
@@ -316,16 +306,67 @@ const skipClinvar: Skip = (r) => {
   for (let i = 0; i < n; i++) r.skipStr();
 };
 
+/**
+ * Call column: u8 flags, then the GT text's dictionary code. With CALL_INTS (every number a
+ * non-negative integer, as callers write them) GQ, AD and DP follow as varints, DP as the zigzag
+ * difference from AD's sum (DP counts the reads AD counts, and a few filtered ones); otherwise each
+ * as an exact decimal. A missing DP or GQ has its flag and no value.
+ */
+const CALL_PRESENT = 1;
+const CALL_AD = 2;
+const CALL_NO_DP = 4;
+const CALL_NO_GQ = 8;
+const CALL_INTS = 16;
+
+const isCount = (x: number | null): boolean => x === null || (Number.isSafeInteger(x) && x >= 0);
+const zigzag = (n: number): number => (n >= 0 ? 2 * n : -2 * n - 1);
+const unzigzag = (z: number): number => (z % 2 === 0 ? z / 2 : -(z + 1) / 2);
+
+function writeCall(w: ByteWriter, call: StoredCall | null, code: (s: string) => number): void {
+  if (!call) {
+    w.u8(0);
+    return;
+  }
+  const ints = isCount(call.dp) && isCount(call.gq) && (!call.ad || (isCount(call.ad[0]) && isCount(call.ad[1])));
+  w.u8(CALL_PRESENT | (call.ad ? CALL_AD : 0) | (call.dp === null ? CALL_NO_DP : 0) | (call.gq === null ? CALL_NO_GQ : 0) | (ints ? CALL_INTS : 0));
+  w.varint(code(call.gt));
+  const num = (x: number): void => (ints ? w.varint(x) : writeNumber(w, x));
+  if (call.gq !== null) num(call.gq);
+  if (call.ad) {
+    num(call.ad[0]);
+    num(call.ad[1]);
+  }
+  if (call.dp !== null) {
+    if (ints && call.ad) w.varint(zigzag(call.dp - call.ad[0] - call.ad[1]));
+    else num(call.dp);
+  }
+}
+
+function readCall(r: ByteReader, dict: string[]): StoredCall | null {
+  const flags = r.u8();
+  if (flags === 0) return null;
+  const gt = dict[r.varint()];
+  const ints = (flags & CALL_INTS) !== 0;
+  const num = (): number => (ints ? r.varint() : (readNumber(r) as number));
+  const gq = flags & CALL_NO_GQ ? null : num();
+  const ad: [number, number] | null = flags & CALL_AD ? [num(), num()] : null;
+  let dp: number | null = null;
+  if (!(flags & CALL_NO_DP)) dp = ints && ad ? ad[0] + ad[1] + unzigzag(r.varint()) : num();
+  return { gt, dp, gq, ad };
+}
+
 const skipCall: Skip = (r) => {
   const flags = r.u8();
   if (flags === 0) return;
   r.varint();
-  skipNumber(r);
-  skipNumber(r);
-  if (flags & 2) {
-    skipNumber(r);
-    skipNumber(r);
+  const ints = (flags & CALL_INTS) !== 0;
+  const skip = (): void => (ints ? void r.varint() : skipNumber(r));
+  if (!(flags & CALL_NO_GQ)) skip();
+  if (flags & CALL_AD) {
+    skip();
+    skip();
   }
+  if (!(flags & CALL_NO_DP)) skip();
 };
 
 /** The gnomAD columns, walked in step: [flags, AC, AN, nhomalt, AF, grpmax AF, codes]. */
@@ -591,15 +632,7 @@ export class DecodedBlock {
       for (let i = 0; i < k; i++) conditions.push(r.str());
       return { id, significance, reviewStatus, stars, conditions };
     });
-    const calls = column(Column.Call, skipCall, (r): StoredCall | null => {
-      const flags = r.u8();
-      if (flags === 0) return null;
-      const gt = dict[r.varint()];
-      const dp = readNumber(r);
-      const gq = readNumber(r);
-      const ad: [number, number] | null = flags & 2 ? [readNumber(r) as number, readNumber(r) as number] : null;
-      return { gt, dp, gq, ad };
-    });
+    const calls = column(Column.Call, skipCall, (r) => readCall(r, dict));
     const out: StoredVariant[] = new Array(n);
     for (let k = 0; k < n; k++) {
       const reportable: ReportableReason[] = REPORTABLE_REASONS.filter((_, bit) => (masks[k] >> bit) & 1);

@@ -33,6 +33,11 @@ const ODDITIES: Array<[string, Partial<AnnotatedVariant>]> = [
   ['lower-case bases kept as written', { ref: 'a', alt: 'g', pos: 123 }],
   ['MNV', { ref: 'AC', alt: 'GT', pos: 123 }],
   ['REF equal to ALT', { ref: 'T', alt: 'T', pos: 123 }],
+  ['call with DP above AD\'s sum', { pos: 124, call: { gt: '0/1', copies: 1, ploidy: 2, dp: 40, gq: 99, ad: [15, 20] } }],
+  ['call with DP below AD\'s sum', { pos: 125, call: { gt: '1/2', copies: 1, ploidy: 2, dp: 10, gq: 0, ad: [3, 20] } }],
+  ['call without DP, GQ or AD', { pos: 126, call: { gt: '1', copies: 1, ploidy: 1, dp: null, gq: null, ad: null } }],
+  ['call with a decimal GQ and a missing AD value (-1)', { pos: 127, call: { gt: '0|1', copies: 1, ploidy: 2, dp: 7, gq: 12.5, ad: [-1, 7] } }],
+  ['call with DP and no AD', { pos: 128, call: { gt: './1', copies: null, ploidy: 2, dp: 300, gq: 3, ad: null } }],
 ];
 
 function stored(): StoredVariant[] {
