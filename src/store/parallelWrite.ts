@@ -30,51 +30,30 @@ export function encodeSpilledContig(job: StoreContigJob): ContigPieces {
 /** Below this many alleles the store is encoded on the main thread (an exome: about 40k). */
 const INLINE_BELOW = 250_000;
 
-function writeInline(store: StoreAssembler, spill: VariantSpill, contigs: string[], progress: Progress): StoreManifest {
-  try {
-    let firstRow = 0;
-    const chunksOf = contigs.map((c) => spill.chunksOf(c));
-    progress.start(chunksOf.map((chunks) => chunks.reduce((n, c) => n + c.count, 0)), 'writing store');
-    contigs.forEach((contig, i) => {
-      const pieces = encodeSpilledContig({ contig, chunks: chunksOf[i], ctx: store.contextFor(contig, firstRow) });
-      firstRow += pieces.rows;
-      store.add(pieces);
-      progress.shardDone(i, pieces.rows);
-    });
-    return store.finish();
-  } catch (e) {
-    store.abort();
-    throw e;
-  } finally {
-    progress.finish();
-  }
-}
-
 /** Builds the store in `dir` from a run's spill on `threads` workers (on this thread when small or single-threaded). */
 export async function writeStoreParallel(dir: string, input: StoreInput & { variants: VariantSpill }, threads: number, opts: StoreBuildOptions = {}, progress: Progress = silentProgress, inlineBelow = INLINE_BELOW): Promise<StoreManifest> {
   const store = new StoreAssembler(dir, storeStreamInput(input), opts);
   const spill = input.variants;
   const contigs = orderContigs(spill.contigs(), input.manifest.contigs.map((c) => c.name));
+  let firstRow = 0;
+  const jobs: StoreContigJob[] = contigs.map((contig) => {
+    const job = { contig, chunks: spill.chunksOf(contig), ctx: store.contextFor(contig, firstRow) };
+    firstRow += job.chunks.reduce((n, c) => n + c.count, 0);
+    return job;
+  });
   // A worker pool costs a few hundred ms to start: an exome's store is encoded here faster (same bytes).
-  if (threads <= 1 || spill.count < inlineBelow) return writeInline(store, spill, contigs, progress);
-  const pool = new Piscina({ filename: path.resolve(__dirname, '..', '..', 'workers', 'store-contig.js'), minThreads: 1, maxThreads: Math.max(1, Math.min(threads, contigs.length)), idleTimeout: 100 });
+  const pool = threads <= 1 || spill.count < inlineBelow ? null : new Piscina({ filename: path.resolve(__dirname, '..', '..', 'workers', 'store-contig.js'), minThreads: 1, maxThreads: Math.max(1, Math.min(threads, contigs.length)), idleTimeout: 100 });
   let destroyed: Promise<void> | null = null;
-  const destroy = (): Promise<void> => (destroyed ??= pool.destroy());
+  const destroy = (): Promise<void> => (destroyed ??= pool ? pool.destroy() : Promise.resolve());
   addCancelHook(destroy);
   try {
-    let firstRow = 0;
-    const jobs: StoreContigJob[] = contigs.map((contig) => {
-      const job = { contig, chunks: spill.chunksOf(contig), ctx: store.contextFor(contig, firstRow) };
-      firstRow += job.chunks.reduce((n, c) => n + c.count, 0);
-      return job;
-    });
     progress.start(jobs.map((j) => j.chunks.reduce((n, c) => n + c.count, 0)), 'writing store');
     // A window of contigs in flight: the workers stay busy while finished pieces wait only briefly to be written in order.
     const window = Math.max(2, threads * 2);
     const running: Array<Promise<ContigPieces>> = [];
     let next = 0;
     const launch = (): void => {
-      while (next < jobs.length && running.length < window) {
+      while (pool && next < jobs.length && running.length < window) {
         const task = pool.run(jobs[next++]) as Promise<ContigPieces>;
         // Tasks still queued when one fails or the run is cancelled reject too; they are not awaited then.
         task.catch(() => undefined);
@@ -82,8 +61,8 @@ export async function writeStoreParallel(dir: string, input: StoreInput & { vari
       }
     };
     launch();
-    for (let i = 0; running.length > 0; i++) {
-      const pieces = await (running.shift() as Promise<ContigPieces>);
+    for (let i = 0; i < jobs.length; i++) {
+      const pieces = pool ? await (running.shift() as Promise<ContigPieces>) : encodeSpilledContig(jobs[i]);
       launch();
       store.add(pieces);
       progress.shardDone(i, pieces.rows);
