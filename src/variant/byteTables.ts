@@ -1,3 +1,5 @@
+import { packedAscii } from '../io/byteStrings';
+
 /**
  * Small string tables for the columnar reader: a repeated text (FILTER, GT, contig) is stored once
  * and referred to by index, so a column holds a number per allele instead of a string.
@@ -39,23 +41,14 @@ export class ByteStringTable {
   }
 
   indexOfBytes(buf: Uint8Array, s: number, e: number): number {
-    const len = e - s;
-    if (len >= 1 && len <= 4) {
-      let key = len;
-      let ascii = true;
-      for (let i = s; i < e; i++) {
-        const c = buf[i];
-        if (c >= 128) ascii = false;
-        key = key * 128 + c;
-      }
-      if (ascii) {
-        if (key === this.lastKey) return this.lastIndex;
-        let i = this.byPacked.get(key);
-        if (i === undefined) this.byPacked.set(key, (i = this.table.indexOf(latin1(buf, s, e))));
-        this.lastKey = key;
-        this.lastIndex = i;
-        return i;
-      }
+    const key = packedAscii(buf, s, e);
+    if (key >= 0) {
+      if (key === this.lastKey) return this.lastIndex;
+      let i = this.byPacked.get(key);
+      if (i === undefined) this.byPacked.set(key, (i = this.table.indexOf(latin1(buf, s, e))));
+      this.lastKey = key;
+      this.lastIndex = i;
+      return i;
     }
     return this.table.indexOf(latin1(buf, s, e));
   }

@@ -3,9 +3,8 @@
  * an oracle for test/annotate/readShardColumns.test.ts and bench/readingHash.ts. Do not optimise.
  */
 import type { ReadOptions } from '../../../src/annotate/readOptions';
-import * as fs from 'node:fs';
+import { shardText } from '../../../src/annotate/shardText';
 import { InputError } from '../../../src/errors';
-import { forEachWindowOfFile, forEachWindowOfRanges, OnWindow } from '../../../src/io/bgzfWindows';
 import { scanVcfRecords, ScannedRecord } from '../../../src/io/vcfScanner';
 import type { ShardSpec } from '../../../src/shard/types';
 import type { ContigAliases } from '../../../src/variant/contigs';
@@ -37,19 +36,6 @@ function openFasta(file: string): IndexedFasta {
   let f = fastaCache.get(file);
   if (!f) fastaCache.set(file, (f = IndexedFasta.open(file)));
   return f;
-}
-
-/**
- * Hands the shard's decompressed text to `onWindow` in windows of whole lines (src/io/bgzfWindows).
- */
-function shardText(shard: ShardSpec, opts: ReadOptions, onWindow: OnWindow): void {
-  if (shard.ranges === null) {
-    if (opts.compression === 'bgzf') forEachWindowOfFile(shard.vcf, opts.displayName, onWindow);
-    else {
-      const data = fs.readFileSync(shard.vcf);
-      onWindow(data, 0, data.length);
-    }
-  } else forEachWindowOfRanges(shard.vcf, opts.displayName, shard.ranges, onWindow);
 }
 
 function zygosityOf(alleles: number[], count: number, altIndex: number): Zygosity | 'not_carried' | 'no_call' {
