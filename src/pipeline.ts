@@ -18,8 +18,8 @@ import { checkSexFromX } from './prioritise/family';
 import { PluginArgs, setupPlugins } from './plugins/setup';
 import { CANDIDATE_COLUMNS } from './report/tsv';
 import { ContigAliases } from './variant/contigs';
-import { VariantSpill } from './shard/variantSpill';
-import { addCancelHook, removeCancelHook } from './run/cancel';
+import type { VariantSpill } from './shard/variantSpill';
+import { withSpill } from './run/withSpill';
 
 export { cancelRun } from './run/cancel';
 export { parseRegion } from './run/input';
@@ -91,10 +91,7 @@ export async function runPipeline(opts: RunOptions): Promise<Results> {
   const read = { sampleColumn, displayName: opts.vcf, compression: header.compression, probandCall: true, keepInfo: plugins !== null, ...(opts.fasta ? { fasta: path.resolve(opts.fasta) } : {}), ...(fam ? { family: { columns: fam.family.columns, build } } : {}) };
   const transcripts = opts.transcripts ?? DEFAULT_TRANSCRIPT_SET;
   // The store needs every annotated variant: they wait on disk, not on this thread's heap (src/shard/variantSpill.ts).
-  const spill = opts.store ? VariantSpill.create(opts.out) : null;
-  const removeSpill = (): void => spill?.remove();
-  addCancelHook(removeSpill);
-  try {
+  const annotateAndFinish = async (spill: VariantSpill | null): Promise<Results> => {
     const annotateStart = performance.now();
     const annotated = await annotateAll(shards, { bundleDir, filters, read, plugins: plugins?.job ?? null, transcripts }, opts.threads, opts.progress ?? silentProgress, spill);
     const warnings = skipWarnings(annotated, manifest);
@@ -102,13 +99,11 @@ export async function runPipeline(opts: RunOptions): Promise<Results> {
     for (const w of warnings) opts.log.warn(w);
     if (!region && !opts.shard) checkRecordCount(opts.vcf, await indexRecordCount(opts.vcf, header), annotated.counts.records);
 
-    return await finishRun(
+    return finishRun(
       { out: opts.out, command: opts.command, started, vcf: opts.vcf, header, sample, build, bundleDir, manifest, phenotype, filters, transcripts, top: opts.top, sex, store: opts.store, log: opts.log, family: fam, plugins, threads: opts.threads, progress: opts.progress, annotateSeconds: Math.round((performance.now() - annotateStart) / 10) / 100 },
       annotated,
       warnings,
     );
-  } finally {
-    removeSpill();
-    removeCancelHook(removeSpill);
-  }
+  };
+  return opts.store ? withSpill(opts.out, annotateAndFinish) : annotateAndFinish(null);
 }

@@ -5,11 +5,11 @@ import { InputError } from '../errors';
 import { readVcfHeader, parseHeaderText, VcfHeader } from '../io/vcfHeader';
 import type { ReadOptions } from '../annotate/readShard';
 import type { ShardSpec } from '../shard/types';
-import { VariantSpill } from '../shard/variantSpill';
+import type { VariantSpill } from '../shard/variantSpill';
 import { FamilyInput, openFamily } from '../familyInput';
 import { checkSexFromX } from '../prioritise/family';
 import { shortlistForRanking } from '../prioritise/shortlist';
-import { addCancelHook, removeCancelHook } from './cancel';
+import { withSpill } from './withSpill';
 import { openTabixIndex } from '../io/tabixIndex';
 import type { Logger } from '../log';
 import { DEFAULT_FILTERS, emptyFilterCounts, ExtraFilters, failedFilter, FilterOptions } from '../prioritise/filters';
@@ -84,15 +84,7 @@ export async function annotateToShardFile(opts: AnnotateOptions): Promise<ShardF
   opts.log.info(`annotating ${path.basename(opts.vcf)} shard ${selector ? `${selector.index}/${selector.count}` : '1/1'} (${shards.length} piece(s))`);
   // Filters are applied by `merge` (its --max-af/--pass-only), so every annotated variant is kept.
   // Every annotated variant goes into the shard file; they wait on disk beside it meanwhile (src/shard/variantSpill.ts).
-  const spill = VariantSpill.create(path.dirname(path.resolve(opts.out)));
-  const removeSpill = (): void => spill.remove();
-  addCancelHook(removeSpill);
-  try {
-    return await annotateIntoFile(opts, { header, bundleDir, manifest, build, sample, region, shards, selector, index, read, spill, family });
-  } finally {
-    removeSpill();
-    removeCancelHook(removeSpill);
-  }
+  return withSpill(path.dirname(path.resolve(opts.out)), (spill) => annotateIntoFile(opts, { header, bundleDir, manifest, build, sample, region, shards, selector, index, read, spill, family }));
 }
 
 async function annotateIntoFile(opts: AnnotateOptions, p: AnnotatePlan): Promise<ShardFile['header']> {
@@ -235,10 +227,7 @@ export async function mergeShardFiles(opts: MergeOptions): Promise<Results> {
   const ped = first.pedigree;
   const family = ped ? openFamily(ped.file, header, { proband: ped.proband, sex: opts.sex }, ped.text) : null;
   // One shard file in memory at a time; the store reads every variant back from the spill (src/shard/variantSpill.ts).
-  const spill = opts.store ? VariantSpill.create(opts.out) : null;
-  const removeSpill = (): void => spill?.remove();
-  addCancelHook(removeSpill);
-  try {
+  const mergeAndFinish = async (spill: VariantSpill | null): Promise<Results> => {
     const annotated = emptyAnnotated(spill);
     for (const { file, header: expected } of shards) {
       const shard = readShardFile(file);
@@ -252,13 +241,11 @@ export async function mergeShardFiles(opts: MergeOptions): Promise<Results> {
     for (const w of warnings) opts.log.warn(w);
     if (source.region === null) checkRecordCount(source.vcf, first.indexRecords, annotated.counts.records);
 
-    return await finishRun(
+    return finishRun(
       { out: opts.out, command: opts.command(source, first.pedigree), started, vcf: source.vcf, header, sample: source.sample, build: first.build, bundleDir, manifest, phenotype, filters, transcripts: source.transcripts ?? DEFAULT_TRANSCRIPT_SET, top: opts.top, sex: family ? family.sex : opts.sex, store: opts.store, log: opts.log, threads: opts.threads, progress: opts.progress, family },
       annotated,
       warnings,
     );
-  } finally {
-    removeSpill();
-    removeCancelHook(removeSpill);
-  }
+  };
+  return opts.store ? withSpill(opts.out, mergeAndFinish) : mergeAndFinish(null);
 }

@@ -67,7 +67,6 @@ export async function writeStoreParallel(dir: string, input: StoreInput & { vari
       store.add(pieces);
       progress.shardDone(i, pieces.rows);
     }
-    progress.finish();
     return store.finish();
   } catch (e) {
     store.abort();
