@@ -36,7 +36,7 @@ export function rankCandidates(passing: AnnotatedVariant[], ontology: HpoOntolog
     for (const g of v.genes) {
       let list = byGene.get(g.gene);
       if (!list) byGene.set(g.gene, (list = []));
-      list.push({ v, consequence: g.consequence, transcript: g.transcript, location: g.location, hgvsC: g.hgvsC ?? null, hgvsP: g.hgvsP ?? null, evidence: scoreVariant(v, g.consequence, g.terms) });
+      list.push({ v, consequence: g.consequence, transcript: g.transcript, location: g.location, hgvsC: g.hgvsC ?? null, hgvsP: g.hgvsP ?? null, evidence: scoreVariant(v, g) });
     }
   }
   const matcher = new PhenotypeMatcher(ontology, opts.patientTerms);

@@ -52,7 +52,7 @@ export function shortlistForRanking(passing: AnnotatedVariant[]): AnnotatedVaria
       let groups = best.get(g.gene);
       if (!groups) best.set(g.gene, (groups = Array.from({ length: GROUPS }, () => [])));
       const list = groups[group];
-      const pick: Pick = { index, score: scoreVariant(v, g.consequence, g.terms).score, pos: v.pos };
+      const pick: Pick = { index, score: scoreVariant(v, g).score, pos: v.pos };
       let at = list.length;
       while (at > 0 && before(pick, list[at - 1])) at--;
       if (at < KEEP_PER_GROUP) {

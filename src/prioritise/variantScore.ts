@@ -1,6 +1,7 @@
 import type { AnnotatedVariant } from '../annotate/types';
 import { significanceClass } from '../reference/clinvarSignificance';
 import { callConfidence } from './callConfidence';
+import { expectedDeleteriousness, outcomesOfHgvs } from './codonExpectation';
 
 /**
  * Variant-level evidence in [0, 1]: rarity times predicted deleteriousness, the product used by
@@ -61,8 +62,24 @@ export interface VariantEvidence {
   reasons: string[];
 }
 
+/** The defaults of the three outcomes a coding substitution can have, for codonExpectation.ts. */
+const CODON_OUTCOME_WEIGHTS = {
+  synonymous: CONSEQUENCE_PATHOGENICITY.synonymous_variant,
+  missense: CONSEQUENCE_PATHOGENICITY.missense_variant,
+  stop: CONSEQUENCE_PATHOGENICITY.stop_gained,
+};
+
 export function consequencePathogenicity(consequence: string): number {
   return CONSEQUENCE_PATHOGENICITY[consequence] ?? 0.05;
+}
+
+/** The consequence of a variant on one gene that scoring reads (a GeneConsequence has these fields). */
+export interface ScoredConsequence {
+  consequence: string;
+  /** All the Sequence Ontology terms on that transcript (default: just `consequence`). */
+  terms?: readonly string[];
+  /** HGVS c. on that transcript, when known: places a substitution in its codon. */
+  hgvsC?: string | null;
 }
 
 /**
@@ -70,17 +87,31 @@ export function consequencePathogenicity(consequence: string): number {
  * variant on that transcript: the most severe term by SO/VEP order is not always the most
  * deleterious (a coding change of unknown effect, `coding_sequence_variant`, ranks below
  * `splice_region_variant` in that order but can be missense or nonsense), so the deleteriousness
- * is the highest over the terms, as Exomiser takes the most pathogenic effect.
+ * is the highest over the terms, as Exomiser takes the most pathogenic effect. A substitution
+ * whose codon could not be read (no FASTA) counts as the expectation over the codons its HGVS c.
+ * position allows (codonExpectation.ts), not as a certain missense.
  */
-export function scoreVariant(v: AnnotatedVariant, consequence: string, terms: readonly string[] = [consequence]): VariantEvidence {
+export function scoreVariant(v: AnnotatedVariant, gc: ScoredConsequence): VariantEvidence {
+  const { consequence } = gc;
+  const terms = gc.terms ?? [consequence];
   const reasons: string[] = [];
   const af = populationAf(v);
   const frequency = frequencyScore(af);
   reasons.push(v.gnomad ? `gnomAD AF ${formatAf(af)} gives frequency score ${frequency.toFixed(3)}` : 'absent from gnomAD: frequency score 1');
+  const codon = terms.includes('coding_sequence_variant') ? outcomesOfHgvs(gc.hgvsC, v.chrom) : null;
+  const termScore = (t: string): number =>
+    t === 'coding_sequence_variant' && codon ? expectedDeleteriousness(codon, CODON_OUTCOME_WEIGHTS) : consequencePathogenicity(t);
   let worst = consequence;
-  for (const t of terms) if (consequencePathogenicity(t) > consequencePathogenicity(worst)) worst = t;
-  let pathogenicity = consequencePathogenicity(worst);
-  reasons.push(worst === consequence ? `${consequence}: predicted deleteriousness ${pathogenicity.toFixed(2)}` : `${consequence} and ${worst}: predicted deleteriousness ${pathogenicity.toFixed(2)} (of ${worst})`);
+  for (const t of terms) if (termScore(t) > termScore(worst)) worst = t;
+  let pathogenicity = termScore(worst);
+  if (worst === 'coding_sequence_variant' && codon) {
+    const n = codon.synonymous + codon.missense + codon.stop;
+    reasons.push(
+      `${consequence === worst ? worst : `${consequence} and ${worst}`} without the codon's sequence: at codon position ${codon.position} this change is missense in ${codon.missense}, synonymous in ${codon.synonymous} and a stop in ${codon.stop} of ${n} codons, expected deleteriousness ${pathogenicity.toFixed(2)}`,
+    );
+  } else {
+    reasons.push(worst === consequence ? `${consequence}: predicted deleteriousness ${pathogenicity.toFixed(2)}` : `${consequence} and ${worst}: predicted deleteriousness ${pathogenicity.toFixed(2)} (of ${worst})`);
+  }
   const byPlugin = v.plugins?.deleteriousness;
   if (byPlugin) {
     // A score plugin's variant-level predictor (REVEL, CADD...) replaces the consequence default (README "Extending vartriage").

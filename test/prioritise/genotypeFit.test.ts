@@ -11,7 +11,7 @@ function gv(pos: number, zygosity: Zygosity, af: number | null, chrom = 'chr1'):
     gnomad: af === null ? null : { af, ac: null, an: null, nhomalt: null, grpmaxAf: null, grpmax: '', filter: 'PASS' },
     clinvar: null,
   };
-  return { v, consequence: 'stop_gained', transcript: 'NM_1', location: null, hgvsC: null, hgvsP: null, evidence: scoreVariant(v, 'stop_gained') };
+  return { v, consequence: 'stop_gained', transcript: 'NM_1', location: null, hgvsC: null, hgvsP: null, evidence: scoreVariant(v, { consequence: 'stop_gained' }) };
 }
 
 describe('genotypeFit', () => {

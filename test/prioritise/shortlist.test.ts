@@ -41,7 +41,7 @@ function byGene(passing: AnnotatedVariant[]): Map<string, GeneVariant[]> {
   for (const v of passing) {
     for (const g of v.genes) {
       if (!m.has(g.gene)) m.set(g.gene, []);
-      m.get(g.gene)!.push({ v, consequence: g.consequence, transcript: g.transcript, location: g.location, hgvsC: null, hgvsP: null, evidence: scoreVariant(v, g.consequence, g.terms) });
+      m.get(g.gene)!.push({ v, consequence: g.consequence, transcript: g.transcript, location: g.location, hgvsC: g.hgvsC ?? null, hgvsP: null, evidence: scoreVariant(v, g) });
     }
   }
   return m;

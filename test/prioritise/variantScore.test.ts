@@ -16,18 +16,18 @@ describe('scoreVariant', () => {
     ['splice_region_variant', ['splice_region_variant', 'coding_sequence_variant'], 0.6],
     ['splice_donor_variant', ['splice_donor_variant', 'intron_variant'], 0.95],
   ])('%s with terms %j scores %f', (consequence, terms, expected) => {
-    const e = scoreVariant(variant({ consequence }), consequence, terms);
+    const e = scoreVariant(variant({ consequence }), { consequence, terms });
     expect(e.pathogenicity).toBe(expected);
     expect(e.score).toBeCloseTo(expected, 9);
   });
 
   test('the explanation names the term that set the deleteriousness', () => {
-    const e = scoreVariant(variant(), 'splice_region_variant', ['splice_region_variant', 'coding_sequence_variant']);
+    const e = scoreVariant(variant(), { consequence: 'splice_region_variant', terms: ['splice_region_variant', 'coding_sequence_variant'] });
     expect(e.reasons).toContain('splice_region_variant and coding_sequence_variant: predicted deleteriousness 0.60 (of coding_sequence_variant)');
   });
 
   test('a skewed heterozygous call scales the score down and says why', () => {
-    const e = scoreVariant(variant({ call: { gt: '0/1', copies: 1, ploidy: 2, dp: 250, gq: 99, ad: [190, 60] } }), 'frameshift_variant', ['frameshift_variant']);
+    const e = scoreVariant(variant({ call: { gt: '0/1', copies: 1, ploidy: 2, dp: 250, gq: 99, ad: [190, 60] } }), { consequence: 'frameshift_variant', terms: ['frameshift_variant'] });
     expect(e.callConfidence).toBeCloseTo(0.1003, 4);
     expect(e.score).toBeCloseTo(0.95 * 0.1003, 4);
     expect(e.reasons.some((r) => r.startsWith('call allele balance 60/250 reads'))).toBe(true);
