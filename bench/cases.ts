@@ -14,6 +14,7 @@
 import { spawnSync } from 'node:child_process';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 
@@ -67,6 +68,7 @@ function runHalf(casesFile: string, label: string, n: string | undefined): Harne
 
 function main(): void {
   if (!fs.existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run scripts/build-dev-bundle.sh grch38 first`);
+  const loadBefore = os.loadavg().map((x) => Math.round(x * 100) / 100);
   const splits = writeSplits();
   const only = arg('--split');
   const n = arg('--n');
@@ -87,6 +89,8 @@ function main(): void {
     top10: weighted('gene_top10'),
     variant_top1: weighted('variant_top1'),
     median_s_per_case: weighted('wall_s_median'),
+    // Times per case depend on what else the 2 cores were doing; the ranks do not.
+    load: { before: loadBefore, after: os.loadavg().map((x) => Math.round(x * 100) / 100) },
     failed_runs: all.reduce((a, x) => a + x.failed_runs, 0),
     halves,
   };
