@@ -101,9 +101,19 @@ export class ContigEncoder {
   }
 
   add(v: AnnotatedVariant): void {
-    const key = alleleKey(v.chrom, v.pos, v.ref, v.alt);
+    this.addStored(toStored(v, 0, null, []));
+  }
+
+  /**
+   * Adds the next variant in its stored form (as the spill decodes it, spillRows.ts): its row,
+   * candidate rank and reportable reasons are set here, where store order and the ranking are known.
+   */
+  addStored(stored: StoredVariant): void {
+    const key = alleleKey(stored.chrom, stored.pos1, stored.ref, stored.alt);
     const rank = this.rankOf.get(key) ?? null;
-    const stored = toStored(v, this.row++, rank, reportableReasons(v, this.ctx.maxAf, rank !== null));
+    stored.row = this.row++;
+    stored.candidateRank = rank;
+    stored.reportable = reportableReasons(stored, this.ctx.maxAf, rank !== null);
     if (this.pending.length >= this.ctx.blockRows) this.flushBlock();
     this.pending.push(stored);
     if (stored.reportable.length > 0) this.hot.push({ stored, details: this.ctx.details.get(key) ?? null });
