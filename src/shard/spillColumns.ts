@@ -1,7 +1,9 @@
 /**
  * A spill chunk as columns (the layout both sides share): one typed array per numeric field, every
- * string (alleles, IDs, FILTER, consequence terms, genes, transcripts, HGVS, gnomAD and ClinVar
- * text) as an index into the chunk's string table, which holds each distinct string once. Nested
+ * repeated string (alleles, FILTER, consequence terms, genes, transcripts, gnomAD and ClinVar text)
+ * as an index into the chunk's string table, which holds each distinct string once. IDs and HGVS
+ * are nearly all distinct: interning them cost the annotating workers more (a hash map the size
+ * of the chunk) than it saved, so they are plain text columns. Nested
  * parts are flat columns of their own with a count per parent (genes per allele, terms per gene,
  * conditions per ClinVar record); gnomAD, ClinVar and the call have one row per allele that has
  * them. What the store never reads and few runs have (family calls, plugin outputs, the transcript
@@ -10,17 +12,19 @@
  */
 import { FrameReader, SpillFormatError } from './spillFrame';
 
-/** Section tags, in file order; a string table takes two (lengths, bytes). */
+/** Section tags, in file order; texts take two (lengths, bytes). */
 export const enum Tag {
   Head = 1,
-  Strings = 2,
-  Pos = 4,
+  Strings,
+  StringBytes,
+  Pos,
   Line,
   Qual,
   Flags,
   Ref,
   Alt,
   Id,
+  IdBytes,
   Filter,
   Zygosity,
   Consequence,
@@ -33,7 +37,9 @@ export const enum Tag {
   Location,
   Mane,
   HgvsC,
+  HgvsCBytes,
   HgvsP,
+  HgvsPBytes,
   GnomadNums,
   GnomadNulls,
   GnomadGrpmax,
@@ -81,7 +87,7 @@ export interface SpillColumns {
   flags: Uint8Array;
   ref: Int32Array;
   alt: Int32Array;
-  id: Int32Array;
+  id: string[];
   filter: Int32Array;
   zygosity: Uint8Array;
   consequence: Int32Array;
@@ -94,8 +100,8 @@ export interface SpillColumns {
   termCount: Int32Array;
   location: Int32Array;
   mane: Uint8Array;
-  hgvsC: Int32Array;
-  hgvsP: Int32Array;
+  hgvsC: Array<string | null | undefined>;
+  hgvsP: Array<string | null | undefined>;
   /** Flat over gene entries. */
   terms: Int32Array;
   /** Per allele with gnomAD facts. */
@@ -121,7 +127,7 @@ export interface SpillColumns {
 export function readColumns(reader: FrameReader): SpillColumns {
   const head = reader.i32(Tag.Head, 2);
   const n = head[0];
-  const strings = reader.strings(Tag.Strings);
+  const strings = reader.texts(Tag.Strings, -1, false) as string[];
   const chrom = strings[head[1]];
   if (chrom === undefined) throw new SpillFormatError('contig name missing');
   const pos = reader.i32(Tag.Pos, n);
@@ -142,7 +148,7 @@ export function readColumns(reader: FrameReader): SpillColumns {
   const s = strings.length;
   const ref = indices(reader.i32(Tag.Ref, n), s, false);
   const alt = indices(reader.i32(Tag.Alt, n), s, false);
-  const id = indices(reader.i32(Tag.Id, n), s, false);
+  const id = reader.texts(Tag.Id, n, false) as string[];
   const filter = indices(reader.i32(Tag.Filter, n), s, false);
   const zygosity = reader.u8(Tag.Zygosity, n);
   for (const z of zygosity) if (z >= ZYGOSITIES.length) throw new SpillFormatError('zygosity code out of range');
@@ -156,8 +162,8 @@ export function readColumns(reader: FrameReader): SpillColumns {
   const terms = indices(reader.i32(Tag.Terms, sum(termCount)), s, false);
   const location = indices(reader.i32(Tag.Location, genes), s, true);
   const mane = reader.u8(Tag.Mane, genes);
-  const hgvsC = indices(reader.i32(Tag.HgvsC, genes), s, true);
-  const hgvsP = indices(reader.i32(Tag.HgvsP, genes), s, true);
+  const hgvsC = reader.texts(Tag.HgvsC, genes, true);
+  const hgvsP = reader.texts(Tag.HgvsP, genes, true);
   const gnomadNums = reader.f64(Tag.GnomadNums, gnomads * GNOMAD_NUMS);
   const gnomadNulls = reader.u8(Tag.GnomadNulls, gnomads);
   const gnomadGrpmax = indices(reader.i32(Tag.GnomadGrpmax, gnomads), s, false);

@@ -1,8 +1,8 @@
 /**
  * Writes one contig run of a shard's annotated variants as a columnar spill chunk (spillColumns.ts).
  * This runs on the annotating workers for every allele of a genome, so it only copies numbers into
- * growing typed arrays and strings into one interned table: no per-allele buffers, no
- * structured-clone walk of every object.
+ * growing typed arrays, repeated strings into one interned table and the rest into text columns: no
+ * per-allele buffers, no structured-clone walk of every object.
  */
 import * as v8 from 'node:v8';
 import type { AnnotatedVariant, TranscriptCall } from '../annotate/types';
@@ -54,8 +54,22 @@ const ZYGOSITY_CODE = new Map<string, number>(ZYGOSITIES.map((z, i) => [z, i]));
 class StringTable {
   readonly list: string[] = [];
   private readonly codes = new Map<string, number>();
+  private readonly single = new Int32Array(128).fill(-1);
 
   code(s: string): number {
+    // Most alleles are one base: their codes without hashing.
+    if (s.length === 1) {
+      const k = s.charCodeAt(0);
+      if (k < 128) {
+        const known = this.single[k];
+        if (known >= 0) return known;
+        return (this.single[k] = this.intern(s));
+      }
+    }
+    return this.intern(s);
+  }
+
+  private intern(s: string): number {
     let c = this.codes.get(s);
     if (c === undefined) {
       c = this.list.length;
@@ -84,7 +98,7 @@ export function writeSpillChunk(file: string, variants: AnnotatedVariant[]): str
   const flags = new Uint8Array(n);
   const ref = new Int32Array(n);
   const alt = new Int32Array(n);
-  const id = new Int32Array(n);
+  const id = new Array<string>(n);
   const filter = new Int32Array(n);
   const zygosity = new Uint8Array(n);
   const consequence = new Int32Array(n);
@@ -96,8 +110,8 @@ export function writeSpillChunk(file: string, variants: AnnotatedVariant[]): str
   const terms = i32(n);
   const location = i32(n);
   const mane = u8(n);
-  const hgvsC = i32(n);
-  const hgvsP = i32(n);
+  const hgvsC: Array<string | null | undefined> = [];
+  const hgvsP: Array<string | null | undefined> = [];
   const gnomadNums = f64(n * GNOMAD_NUMS);
   const gnomadNulls = u8(n);
   const grpmax = i32(n);
@@ -122,7 +136,7 @@ export function writeSpillChunk(file: string, variants: AnnotatedVariant[]): str
     else qual[i] = v.qual;
     ref[i] = strings.code(v.ref);
     alt[i] = strings.code(v.alt);
-    id[i] = strings.code(v.id);
+    id[i] = v.id;
     filter[i] = strings.code(v.filter);
     filterCodes.add(filter[i]);
     const z = ZYGOSITY_CODE.get(v.zygosity);
@@ -140,8 +154,8 @@ export function writeSpillChunk(file: string, variants: AnnotatedVariant[]): str
       for (const t of g.terms) terms.push(strings.code(t));
       location.push(strings.optional(g.location));
       mane.push(g.maneSelect ? 1 : 0);
-      hgvsC.push(strings.optional(g.hgvsC));
-      hgvsP.push(strings.optional(g.hgvsP));
+      hgvsC.push(g.hgvsC);
+      hgvsP.push(g.hgvsP);
       if (g.transcripts !== undefined) (txLists ??= new Array<TranscriptCall[] | null>(v.genes.length).fill(null))[k] = g.transcripts;
     }
     const gn = v.gnomad;
@@ -190,14 +204,14 @@ export function writeSpillChunk(file: string, variants: AnnotatedVariant[]): str
   }
   const w = new FrameWriter();
   w.array(Tag.Head, Int32Array.of(n, chrom));
-  w.strings(Tag.Strings, strings.list);
+  w.texts(Tag.Strings, strings.list);
   w.array(Tag.Pos, pos);
   w.array(Tag.Line, line);
   w.array(Tag.Qual, qual);
   w.array(Tag.Flags, flags);
   w.array(Tag.Ref, ref);
   w.array(Tag.Alt, alt);
-  w.array(Tag.Id, id);
+  w.texts(Tag.Id, id);
   w.array(Tag.Filter, filter);
   w.array(Tag.Zygosity, zygosity);
   w.array(Tag.Consequence, consequence);
@@ -209,8 +223,8 @@ export function writeSpillChunk(file: string, variants: AnnotatedVariant[]): str
   w.array(Tag.Terms, terms.view());
   w.array(Tag.Location, location.view());
   w.array(Tag.Mane, mane.view());
-  w.array(Tag.HgvsC, hgvsC.view());
-  w.array(Tag.HgvsP, hgvsP.view());
+  w.texts(Tag.HgvsC, hgvsC);
+  w.texts(Tag.HgvsP, hgvsP);
   w.array(Tag.GnomadNums, gnomadNums.view());
   w.array(Tag.GnomadNulls, gnomadNulls.view());
   w.array(Tag.GnomadGrpmax, grpmax.view());

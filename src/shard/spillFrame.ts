@@ -41,18 +41,31 @@ export class FrameWriter {
     this.push(tag, b);
   }
 
-  /** Strings as their UTF-8 byte lengths, then the bytes of all of them. */
-  strings(tag: number, list: string[]): void {
+  /**
+   * Texts as their UTF-8 byte lengths (-1 null, -2 absent), then the bytes of all of them. Most are
+   * ASCII: when the joined bytes are as many as the characters, the character counts are the byte
+   * counts and no string is measured on its own.
+   */
+  texts(tag: number, list: Array<string | null | undefined>): void {
     const lengths = new Int32Array(list.length);
-    for (let i = 0; i < list.length; i++) lengths[i] = Buffer.byteLength(list[i], 'utf8');
+    let chars = 0;
+    for (let i = 0; i < list.length; i++) {
+      const t = list[i];
+      lengths[i] = t === undefined ? -2 : t === null ? -1 : t.length;
+      if (t) chars += t.length;
+    }
+    const bytes = Buffer.from(list.join(''), 'utf8');
+    if (bytes.length !== chars) for (let i = 0; i < list.length; i++) if (lengths[i] > 0) lengths[i] = Buffer.byteLength(list[i] as string, 'utf8');
     this.array(tag, lengths);
-    this.push(tag + 1, Buffer.from(list.join(''), 'utf8'));
+    this.push(tag + 1, bytes);
   }
 
   /** Writes the framed chunk to `file` (header, then the body parts in one vectored write). */
   writeTo(file: string): void {
     let crc = 0;
-    for (const p of this.parts) crc = zlib.crc32(p, crc);
+    // Empty parts are skipped: Node 20's zlib.crc32 returns 0, not the running value, for a
+    // zero-length view of an empty ArrayBuffer (an empty typed-array column).
+    for (const p of this.parts) if (p.length > 0) crc = zlib.crc32(p, crc);
     const head = Buffer.alloc(HEADER_BYTES);
     MAGIC.copy(head, 0);
     head.writeUInt32LE(this.length, 8);
@@ -123,19 +136,24 @@ export class FrameReader {
     return checkLength(tag, this.view(tag, 8, (b, o, n) => new Float64Array(b, o, n)), expected);
   }
 
-  /** A string table (FrameWriter.strings): two sections, `tag` and `tag + 1`. */
-  strings(tag: number): string[] {
-    const lengths = this.i32(tag, -1);
-    const text = this.section(tag + 1);
-    const out = new Array<string>(lengths.length);
+  /** Texts (FrameWriter.texts): two sections, `tag` and `tag + 1`; `expected` texts, -1 any number. */
+  texts(tag: number, expected: number, optional: boolean): Array<string | null | undefined> {
+    const lengths = this.i32(tag, expected);
+    const bytes = this.section(tag + 1);
+    const out = new Array<string | null | undefined>(lengths.length);
     let at = 0;
     for (let i = 0; i < lengths.length; i++) {
-      const end = at + lengths[i];
-      if (lengths[i] < 0 || end > text.length) throw new SpillFormatError('string table runs past its bytes');
-      out[i] = text.toString('utf8', at, end);
-      at = end;
+      const len = lengths[i];
+      if (len < 0) {
+        if (!optional || len < -2) throw new SpillFormatError(`text length ${len} in section ${tag}`);
+        out[i] = len === -1 ? null : undefined;
+        continue;
+      }
+      if (at + len > bytes.length) throw new SpillFormatError(`texts of section ${tag} run past their bytes`);
+      out[i] = bytes.toString('utf8', at, at + len);
+      at += len;
     }
-    if (at !== text.length) throw new SpillFormatError('string table has bytes left over');
+    if (at !== bytes.length) throw new SpillFormatError(`texts of section ${tag} leave bytes over`);
     return out;
   }
 

@@ -86,7 +86,7 @@ export function annotatedRows(c: SpillColumns): AnnotatedVariant[] {
     const genes = new Array<GeneConsequence>(c.geneCount[i]);
     for (let k = 0; k < genes.length; k++) {
       const g = at.gene++;
-      const entry: GeneConsequence = { gene: s[c.gene[g]], transcript: s[c.transcript[g]], consequence: s[c.geneConsequence[g]] as ConsequenceTerm, terms: at.terms(g), location: at.optional(c.location[g]) as string | null, maneSelect: c.mane[g] === 1, hgvsC: at.optional(c.hgvsC[g]), hgvsP: at.optional(c.hgvsP[g]) };
+      const entry: GeneConsequence = { gene: s[c.gene[g]], transcript: s[c.transcript[g]], consequence: s[c.geneConsequence[g]] as ConsequenceTerm, terms: at.terms(g), location: at.optional(c.location[g]) as string | null, maneSelect: c.mane[g] === 1, hgvsC: c.hgvsC[g], hgvsP: c.hgvsP[g] };
       const tx = extra?.transcripts?.[k];
       if (tx) entry.transcripts = tx;
       genes[k] = entry;
@@ -96,7 +96,7 @@ export function annotatedRows(c: SpillColumns): AnnotatedVariant[] {
       pos: c.pos[i],
       ref: s[c.ref[i]],
       alt: s[c.alt[i]],
-      id: s[c.id[i]],
+      id: c.id[i],
       filter: s[c.filter[i]],
       qual: f & Flag.QualNull ? null : c.qual[i],
       zygosity: ZYGOSITIES[c.zygosity[i]],
@@ -133,7 +133,7 @@ export function storedRows(c: SpillColumns): StoredVariant[] {
       const location = c.location[g];
       genes[k] = { gene: s[c.gene[g]], transcript: s[c.transcript[g]], consequence: s[c.geneConsequence[g]] as ConsequenceTerm, terms: at.terms(g), location: location < 0 ? null : s[location] || null, maneSelect: c.mane[g] === 1 };
     }
-    const id = s[c.id[i]];
+    const id = c.id[i];
     const filter = s[c.filter[i]];
     out[i] = {
       row: 0,
