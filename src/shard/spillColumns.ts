@@ -40,7 +40,8 @@ export const enum Tag {
   HgvsCBytes,
   HgvsP,
   HgvsPBytes,
-  GnomadNums,
+  GnomadFreqs,
+  GnomadCounts,
   GnomadNulls,
   GnomadGrpmax,
   GnomadFilter,
@@ -49,7 +50,8 @@ export const enum Tag {
   ConditionCount,
   Conditions,
   CallGt,
-  CallNums,
+  CallCounts,
+  CallGq,
   CallNulls,
   Extras,
 }
@@ -68,10 +70,18 @@ export const enum Flag {
 export const ABSENT = -2;
 export const NULL = -1;
 
-/** gnomAD numbers per row, in this order; null bits in GnomadNulls the same order (af is never null). */
-export const GNOMAD_NUMS = 5;
-/** Call numbers per row: copies, ploidy, dp, gq, ad[0], ad[1]; null bits: copies 1, dp 2, gq 4, ad 8. */
-export const CALL_NUMS = 6;
+/**
+ * gnomAD per row: af and grpmaxAf (GnomadFreqs), ac, an and nhomalt (GnomadCounts, whole numbers:
+ * apart, they are narrowed to Int32). Null bits in GnomadNulls: ac 1, an 2, nhomalt 4, grpmaxAf 8.
+ */
+export const GNOMAD_FREQS = 2;
+export const GNOMAD_COUNTS = 3;
+/**
+ * Call per row: copies, ploidy, dp, ad[0], ad[1] (CallCounts) and GQ on its own (CallGq: some
+ * callers write it with decimals, which would keep the counts from being narrowed to Int32).
+ * Null bits in CallNulls: copies 1, dp 2, gq 4, ad 8.
+ */
+export const CALL_COUNTS = 5;
 /** ClinVar strings per row: id, significance, review status. */
 export const CLINVAR_TEXT = 3;
 
@@ -105,7 +115,8 @@ export interface SpillColumns {
   /** Flat over gene entries. */
   terms: Int32Array;
   /** Per allele with gnomAD facts. */
-  gnomadNums: Float64Array;
+  gnomadFreqs: Float64Array;
+  gnomadCounts: Float64Array;
   gnomadNulls: Uint8Array;
   gnomadGrpmax: Int32Array;
   gnomadFilter: Int32Array;
@@ -116,7 +127,8 @@ export interface SpillColumns {
   conditions: Int32Array;
   /** Per allele with a call. */
   callGt: Int32Array;
-  callNums: Float64Array;
+  callCounts: Float64Array;
+  callGq: Float64Array;
   callNulls: Uint8Array;
   /** The alleles flagged Extra have their SpillExtras, in order, in this v8 blob, read on demand. */
   extraCount: number;
@@ -164,7 +176,8 @@ export function readColumns(reader: FrameReader): SpillColumns {
   const mane = reader.u8(Tag.Mane, genes);
   const hgvsC = reader.texts(Tag.HgvsC, genes, true);
   const hgvsP = reader.texts(Tag.HgvsP, genes, true);
-  const gnomadNums = reader.f64(Tag.GnomadNums, gnomads * GNOMAD_NUMS);
+  const gnomadFreqs = reader.f64(Tag.GnomadFreqs, gnomads * GNOMAD_FREQS);
+  const gnomadCounts = reader.f64(Tag.GnomadCounts, gnomads * GNOMAD_COUNTS);
   const gnomadNulls = reader.u8(Tag.GnomadNulls, gnomads);
   const gnomadGrpmax = indices(reader.i32(Tag.GnomadGrpmax, gnomads), s, false);
   const gnomadFilter = indices(reader.i32(Tag.GnomadFilter, gnomads), s, false);
@@ -173,11 +186,12 @@ export function readColumns(reader: FrameReader): SpillColumns {
   const conditionCount = reader.i32(Tag.ConditionCount, clinvars);
   const conditions = indices(reader.i32(Tag.Conditions, sum(conditionCount)), s, false);
   const callGt = indices(reader.i32(Tag.CallGt, calls), s, false);
-  const callNums = reader.f64(Tag.CallNums, calls * CALL_NUMS);
+  const callCounts = reader.f64(Tag.CallCounts, calls * CALL_COUNTS);
+  const callGq = reader.f64(Tag.CallGq, calls);
   const callNulls = reader.u8(Tag.CallNulls, calls);
   const extras = reader.bytes(Tag.Extras);
   reader.end();
-  return { count: n, strings, chrom, pos, line, qual, flags, ref, alt, id, filter, zygosity, consequence, geneCount, gene, transcript, geneConsequence, termCount, location, mane, hgvsC, hgvsP, terms, gnomadNums, gnomadNulls, gnomadGrpmax, gnomadFilter, clinvarText, clinvarStars, conditionCount, conditions, callGt, callNums, callNulls, extraCount, extras };
+  return { count: n, strings, chrom, pos, line, qual, flags, ref, alt, id, filter, zygosity, consequence, geneCount, gene, transcript, geneConsequence, termCount, location, mane, hgvsC, hgvsP, terms, gnomadFreqs, gnomadCounts, gnomadNulls, gnomadGrpmax, gnomadFilter, clinvarText, clinvarStars, conditionCount, conditions, callGt, callCounts, callGq, callNulls, extraCount, extras };
 }
 
 function sum(counts: Int32Array): number {

@@ -8,7 +8,7 @@ import * as v8 from 'node:v8';
 import type { AnnotatedVariant, TranscriptCall } from '../annotate/types';
 import type { PluginFacts } from '../plugins/types';
 import type { MemberCall } from '../variant/memberCall';
-import { ABSENT, CALL_NUMS, Flag, GNOMAD_NUMS, NULL, Tag, ZYGOSITIES } from './spillColumns';
+import { ABSENT, CALL_COUNTS, Flag, GNOMAD_COUNTS, GNOMAD_FREQS, NULL, Tag, ZYGOSITIES } from './spillColumns';
 import { FrameWriter } from './spillFrame';
 
 /** What rare alleles carry beyond the columns; the store never reads it. */
@@ -112,7 +112,8 @@ export function writeSpillChunk(file: string, variants: AnnotatedVariant[]): str
   const mane = u8(n);
   const hgvsC: Array<string | null | undefined> = [];
   const hgvsP: Array<string | null | undefined> = [];
-  const gnomadNums = f64(n * GNOMAD_NUMS);
+  const gnomadFreqs = f64(n * GNOMAD_FREQS);
+  const gnomadCounts = f64(n * GNOMAD_COUNTS);
   const gnomadNulls = u8(n);
   const grpmax = i32(n);
   const gnomadFilter = i32(n);
@@ -121,7 +122,8 @@ export function writeSpillChunk(file: string, variants: AnnotatedVariant[]): str
   const conditionCount = i32(16);
   const conditions = i32(16);
   const callGt = i32(n);
-  const callNums = f64(n * CALL_NUMS);
+  const callCounts = f64(n * CALL_COUNTS);
+  const callGq = f64(n);
   const callNulls = u8(n);
   const extras: SpillExtras[] = [];
   const filterCodes = new Set<number>();
@@ -161,11 +163,11 @@ export function writeSpillChunk(file: string, variants: AnnotatedVariant[]): str
     const gn = v.gnomad;
     if (gn) {
       f |= Flag.Gnomad;
-      gnomadNums.push(gn.af);
-      gnomadNums.push(gn.ac ?? 0);
-      gnomadNums.push(gn.an ?? 0);
-      gnomadNums.push(gn.nhomalt ?? 0);
-      gnomadNums.push(gn.grpmaxAf ?? 0);
+      gnomadFreqs.push(gn.af);
+      gnomadFreqs.push(gn.grpmaxAf ?? 0);
+      gnomadCounts.push(gn.ac ?? 0);
+      gnomadCounts.push(gn.an ?? 0);
+      gnomadCounts.push(gn.nhomalt ?? 0);
       gnomadNulls.push((gn.ac === null ? 1 : 0) | (gn.an === null ? 2 : 0) | (gn.nhomalt === null ? 4 : 0) | (gn.grpmaxAf === null ? 8 : 0));
       grpmax.push(strings.code(gn.grpmax));
       gnomadFilter.push(strings.code(gn.filter));
@@ -184,12 +186,12 @@ export function writeSpillChunk(file: string, variants: AnnotatedVariant[]): str
     if (call) {
       f |= Flag.Call;
       callGt.push(strings.code(call.gt));
-      callNums.push(call.copies ?? 0);
-      callNums.push(call.ploidy);
-      callNums.push(call.dp ?? 0);
-      callNums.push(call.gq ?? 0);
-      callNums.push(call.ad ? call.ad[0] : 0);
-      callNums.push(call.ad ? call.ad[1] : 0);
+      callCounts.push(call.copies ?? 0);
+      callCounts.push(call.ploidy);
+      callCounts.push(call.dp ?? 0);
+      callCounts.push(call.ad ? call.ad[0] : 0);
+      callCounts.push(call.ad ? call.ad[1] : 0);
+      callGq.push(call.gq ?? 0);
       callNulls.push((call.copies === null ? 1 : 0) | (call.dp === null ? 2 : 0) | (call.gq === null ? 4 : 0) | (call.ad === null ? 8 : 0));
     }
     if (v.family !== undefined || v.plugins !== undefined || txLists !== null) {
@@ -206,8 +208,8 @@ export function writeSpillChunk(file: string, variants: AnnotatedVariant[]): str
   w.array(Tag.Head, Int32Array.of(n, chrom));
   w.texts(Tag.Strings, strings.list);
   w.array(Tag.Pos, pos);
-  w.array(Tag.Line, line);
-  w.array(Tag.Qual, qual);
+  w.numbers(Tag.Line, line);
+  w.numbers(Tag.Qual, qual);
   w.array(Tag.Flags, flags);
   w.array(Tag.Ref, ref);
   w.array(Tag.Alt, alt);
@@ -225,16 +227,18 @@ export function writeSpillChunk(file: string, variants: AnnotatedVariant[]): str
   w.array(Tag.Mane, mane.view());
   w.texts(Tag.HgvsC, hgvsC);
   w.texts(Tag.HgvsP, hgvsP);
-  w.array(Tag.GnomadNums, gnomadNums.view());
+  w.array(Tag.GnomadFreqs, gnomadFreqs.view());
+  w.numbers(Tag.GnomadCounts, gnomadCounts.view());
   w.array(Tag.GnomadNulls, gnomadNulls.view());
   w.array(Tag.GnomadGrpmax, grpmax.view());
   w.array(Tag.GnomadFilter, gnomadFilter.view());
   w.array(Tag.ClinvarText, clinvarText.view());
-  w.array(Tag.ClinvarStars, stars.view());
+  w.numbers(Tag.ClinvarStars, stars.view());
   w.array(Tag.ConditionCount, conditionCount.view());
   w.array(Tag.Conditions, conditions.view());
   w.array(Tag.CallGt, callGt.view());
-  w.array(Tag.CallNums, callNums.view());
+  w.numbers(Tag.CallCounts, callCounts.view());
+  w.numbers(Tag.CallGq, callGq.view());
   w.array(Tag.CallNulls, callNulls.view());
   w.bytes(Tag.Extras, extras.length > 0 ? v8.serialize(extras) : Buffer.alloc(0));
   w.writeTo(file);

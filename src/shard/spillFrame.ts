@@ -11,6 +11,8 @@ import * as zlib from 'node:zlib';
 const MAGIC = Buffer.from('VTSPIL01', 'latin1');
 const HEADER_BYTES = 16;
 const PAD = 8;
+/** Tag bit of a Float64 column written as Int32 because every value is a 32-bit integer (FrameWriter.numbers). */
+const INT32_FORM = 0x10000;
 
 /** A problem with a chunk's bytes; the caller adds the file name. */
 export class SpillFormatError extends Error {}
@@ -35,6 +37,18 @@ export class FrameWriter {
 
   array(tag: number, a: Int32Array | Float64Array | Uint8Array): void {
     this.push(tag, Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+  }
+
+  /**
+   * A Float64 column, as Int32 when every value is a 32-bit integer (line numbers, counts, depths:
+   * nearly always): half the bytes to checksum, write and read back, and the same numbers.
+   */
+  numbers(tag: number, a: Float64Array): void {
+    for (let i = 0; i < a.length; i++) {
+      const x = a[i];
+      if ((x | 0) !== x || Object.is(x, -0)) return this.array(tag, a);
+    }
+    this.array(tag | INT32_FORM, Int32Array.from(a));
   }
 
   bytes(tag: number, b: Buffer): void {
@@ -109,6 +123,12 @@ export class FrameReader {
     return new FrameReader(buf);
   }
 
+  /** The next section's tag, as written (with INT32_FORM where a number column was narrowed). */
+  private nextTag(): number {
+    if (this.at + 8 > this.buf.length) throw new SpillFormatError('a section is missing');
+    return this.buf.readUInt32LE(this.at + 4);
+  }
+
   private section(tag: number): Buffer {
     if (this.at + 8 > this.buf.length) throw new SpillFormatError(`section ${tag} missing`);
     const len = this.buf.readUInt32LE(this.at);
@@ -133,6 +153,7 @@ export class FrameReader {
   }
 
   f64(tag: number, expected: number): Float64Array {
+    if (this.nextTag() === (tag | INT32_FORM)) return Float64Array.from(this.i32(tag | INT32_FORM, expected));
     return checkLength(tag, this.view(tag, 8, (b, o, n) => new Float64Array(b, o, n)), expected);
   }
 

@@ -9,7 +9,7 @@ import type { ConsequenceTerm } from '../annotate/soTerms';
 import type { AnnotatedVariant, ClinvarFacts, GeneConsequence, GnomadFacts } from '../annotate/types';
 import type { StoredCall, StoredVariant } from '../store/types';
 import type { MemberCall } from '../variant/memberCall';
-import { ABSENT, CALL_NUMS, CLINVAR_TEXT, Flag, GNOMAD_NUMS, NULL, SpillColumns, ZYGOSITIES } from './spillColumns';
+import { ABSENT, CALL_COUNTS, CLINVAR_TEXT, Flag, GNOMAD_COUNTS, GNOMAD_FREQS, NULL, SpillColumns, ZYGOSITIES } from './spillColumns';
 import type { SpillExtras } from './spillEncode';
 import { SpillFormatError } from './spillFrame';
 
@@ -39,10 +39,12 @@ class Cursor {
   gnomadFacts(): GnomadFacts {
     const c = this.c;
     const r = this.gnomad++;
-    const at = r * GNOMAD_NUMS;
+    const f = r * GNOMAD_FREQS;
+    const k = r * GNOMAD_COUNTS;
     const nulls = c.gnomadNulls[r];
-    const num = c.gnomadNums;
-    return { af: num[at], ac: nulls & 1 ? null : num[at + 1], an: nulls & 2 ? null : num[at + 2], nhomalt: nulls & 4 ? null : num[at + 3], grpmaxAf: nulls & 8 ? null : num[at + 4], grpmax: c.strings[c.gnomadGrpmax[r]], filter: c.strings[c.gnomadFilter[r]] };
+    const freq = c.gnomadFreqs;
+    const count = c.gnomadCounts;
+    return { af: freq[f], ac: nulls & 1 ? null : count[k], an: nulls & 2 ? null : count[k + 1], nhomalt: nulls & 4 ? null : count[k + 2], grpmaxAf: nulls & 8 ? null : freq[f + 1], grpmax: c.strings[c.gnomadGrpmax[r]], filter: c.strings[c.gnomadFilter[r]] };
   }
 
   clinvarFacts(): ClinvarFacts {
@@ -57,20 +59,20 @@ class Cursor {
   memberCall(): MemberCall {
     const c = this.c;
     const r = this.call++;
-    const at = r * CALL_NUMS;
+    const at = r * CALL_COUNTS;
     const nulls = c.callNulls[r];
-    const num = c.callNums;
-    return { gt: c.strings[c.callGt[r]], copies: nulls & 1 ? null : num[at], ploidy: num[at + 1], dp: nulls & 2 ? null : num[at + 2], gq: nulls & 4 ? null : num[at + 3], ad: nulls & 8 ? null : [num[at + 4], num[at + 5]] };
+    const num = c.callCounts;
+    return { gt: c.strings[c.callGt[r]], copies: nulls & 1 ? null : num[at], ploidy: num[at + 1], dp: nulls & 2 ? null : num[at + 2], gq: nulls & 4 ? null : c.callGq[r], ad: nulls & 8 ? null : [num[at + 3], num[at + 4]] };
   }
 
   /** The store's form of the call: no copies or ploidy. */
   storedCall(): StoredCall {
     const c = this.c;
     const r = this.call++;
-    const at = r * CALL_NUMS;
+    const at = r * CALL_COUNTS;
     const nulls = c.callNulls[r];
-    const num = c.callNums;
-    return { gt: c.strings[c.callGt[r]], dp: nulls & 2 ? null : num[at + 2], gq: nulls & 4 ? null : num[at + 3], ad: nulls & 8 ? null : [num[at + 4], num[at + 5]] };
+    const num = c.callCounts;
+    return { gt: c.strings[c.callGt[r]], dp: nulls & 2 ? null : num[at + 2], gq: nulls & 4 ? null : c.callGq[r], ad: nulls & 8 ? null : [num[at + 3], num[at + 4]] };
   }
 }
 

@@ -33,7 +33,7 @@ function variants(): AnnotatedVariant[] {
   b.call = { gt: './.', copies: null, ploidy: 0, dp: null, gq: null, ad: null };
   b.family = [b.call, { gt: '1/1', copies: 2, ploidy: 2, dp: 12, gq: 40, ad: [0, 12] }];
   b.plugins = { annotations: { cadd: 23.5, note: null }, scores: { s: null }, deleteriousness: { value: 0.9, by: 'p' } };
-  const c: AnnotatedVariant = { ...base(150), qual: -0, gnomad: { af: 1e-6, ac: 1, an: 152312, nhomalt: 0, grpmaxAf: 3.2e-5, grpmax: 'afr', filter: 'PASS' } };
+  const c: AnnotatedVariant = { ...base(150), qual: -0, line: 2 ** 33, gnomad: { af: 1e-6, ac: 1, an: 152312, nhomalt: 0, grpmaxAf: 3.2e-5, grpmax: 'afr', filter: 'PASS' } };
   c.genes = [{ gene: 'G', transcript: 'NM_3.1', consequence: 'missense_variant', terms: ['missense_variant'], location: 'exon 2/5', maneSelect: true, hgvsC: 'c', hgvsP: 'p', transcripts: [{ transcript: 'NM_3.1', consequence: 'missense_variant', terms: ['missense_variant'], location: 'exon 2/5', maneSelect: true, canonical: true, hgvsC: 'c', hgvsP: 'p' }] }];
   return [a, b, c];
 }
@@ -49,6 +49,11 @@ describe('columnar spill chunks', () => {
     expect(back.map((v) => JSON.stringify(v))).toEqual(vs.map((v) => JSON.stringify(v)));
     expect(back).toEqual(vs);
     expect(Object.is(back[2].qual, -0)).toBe(true);
+    // Whole-number columns are written as Int32 only when every value fits.
+    const ints = VariantSpill.create(parent);
+    ints.addVariants(0, vs.slice(0, 2));
+    expect([...ints.inReadOrder()]).toEqual(vs.slice(0, 2));
+    ints.remove();
     spill.remove();
   });
 
