@@ -9,7 +9,7 @@ import { expectedDeleteriousness, outcomesOfHgvs } from './codonExpectation';
  */
 
 /** Population AF used for filtering and scoring: gnomAD group-max where given, else overall AF. */
-export function populationAf(v: AnnotatedVariant): number {
+export function populationAf(v: Pick<AnnotatedVariant, 'gnomad'>): number {
   if (!v.gnomad) return 0;
   return Math.max(v.gnomad.af, v.gnomad.grpmaxAf ?? 0);
 }

@@ -3,15 +3,21 @@
  *
  * A genome is 5M annotated alleles: as objects they need several GB, more than a laptop (or the
  * default V8 heap) has, so `run` died out of memory writing the store. Instead each worker writes
- * its shard's variants, one file per contig run (v8 serialisation: the structured-clone format the
- * worker boundary uses anyway), and returns only their names. The store and the shard file then read
- * the chunks back one contig at a time, so the peak is one contig of one genome, not the genome.
+ * its shard's variants, one columnar file per contig run (spillEncode.ts), and returns only their
+ * names. The store and the shard file then read the chunks back one contig at a time, so the peak is
+ * one contig of one genome, not the genome. The store reads them straight into its own rows
+ * (spillRows.ts storedRows), the shard file into whole variants.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as v8 from 'node:v8';
 import type { AnnotatedVariant } from '../annotate/types';
+import { InputError } from '../errors';
 import { writeError } from '../io/atomicWrite';
+import type { StoredVariant } from '../store/types';
+import { readColumns, SpillColumns } from './spillColumns';
+import { writeSpillChunk } from './spillEncode';
+import { FrameReader, SpillFormatError } from './spillFrame';
+import { annotatedRows, storedRows } from './spillRows';
 
 /** One contig's run of one shard's variants, in the order the shard read them. */
 export interface SpillChunk {
@@ -35,23 +41,54 @@ export function writeSpillChunks(dir: string, shard: number, variants: Annotated
     if (i < variants.length && variants[i].chrom === variants[start].chrom) continue;
     const run = variants.slice(start, i);
     const part = chunks.length;
-    const file = path.join(dir, `shard${shard}-${part}.v8`);
+    const file = path.join(dir, `shard${shard}-${part}.vtspill`);
+    let filters: string[];
     try {
-      fs.writeFileSync(file, v8.serialize(run));
+      filters = writeSpillChunk(file, run);
     } catch (e) {
       throw writeError(file, e);
     }
     // A loop, not Math.min(...): a shard file's contig can hold 300k alleles, too many arguments for the stack.
     let firstPos = Infinity;
     for (const v of run) if (v.pos < firstPos) firstPos = v.pos;
-    chunks.push({ file, shard, part, contig: run[0].chrom, count: run.length, firstPos, filters: [...new Set(run.map((v) => v.filter))].sort() });
+    chunks.push({ file, shard, part, contig: run[0].chrom, count: run.length, firstPos, filters });
     start = i;
   }
   return chunks;
 }
 
+/** A chunk's columns; a missing, truncated or damaged file is one InputError line naming it. */
+function readChunkColumns(chunk: SpillChunk): SpillColumns {
+  const damaged = (why: string): InputError => new InputError(chunk.file, `spill chunk unreadable (${why}); the run's temporary files were changed or removed while it ran, run it again`);
+  let buf: Buffer;
+  try {
+    buf = fs.readFileSync(chunk.file);
+  } catch (e) {
+    throw damaged((e as Error).message.split(',')[0]);
+  }
+  try {
+    const c = readColumns(FrameReader.open(buf));
+    if (c.count !== chunk.count || c.chrom !== chunk.contig) throw new SpillFormatError(`holds ${c.count} alleles of ${c.chrom}, its listing says ${chunk.count} of ${chunk.contig}`);
+    return c;
+  } catch (e) {
+    if (e instanceof SpillFormatError) throw damaged(e.message);
+    throw e;
+  }
+}
+
 function readChunk(chunk: SpillChunk): AnnotatedVariant[] {
-  return v8.deserialize(fs.readFileSync(chunk.file)) as AnnotatedVariant[];
+  const c = readChunkColumns(chunk);
+  try {
+    return annotatedRows(c);
+  } catch (e) {
+    if (e instanceof SpillFormatError) throw new InputError(chunk.file, `spill chunk unreadable (${e.message}); run it again`);
+    throw e;
+  }
+}
+
+/** A chunk as the store's rows (the store worker's read: no AnnotatedVariant objects). */
+function readStoredChunk(chunk: SpillChunk): StoredVariant[] {
+  return storedRows(readChunkColumns(chunk));
 }
 
 /** The variants a store is built from: whatever holds them, they come out contig by contig. */
@@ -77,12 +114,17 @@ export function orderContigs(names: string[], contigOrder: string[]): string[] {
   return [...contigOrder.filter((c) => present.has(c)), ...[...present].filter((c) => !known.has(c)).sort()];
 }
 
+/** Position of a variant in either form (AnnotatedVariant.pos, StoredVariant.pos1). */
+type PosOf<T> = (v: T) => number;
+const annotatedPos: PosOf<AnnotatedVariant> = (v) => v.pos;
+const storedPos: PosOf<StoredVariant> = (v) => v.pos1;
+
 /** A stable sort by position: variants of one contig trimmed across a shard edge are put back in order. */
-function byPosition(variants: AnnotatedVariant[]): AnnotatedVariant[] {
+function byPosition<T>(variants: T[], pos: PosOf<T>): T[] {
   for (let i = 1; i < variants.length; i++) {
-    if (variants[i].pos < variants[i - 1].pos) {
+    if (pos(variants[i]) < pos(variants[i - 1])) {
       const idx = Array.from({ length: variants.length }, (_, k) => k);
-      idx.sort((a, b) => variants[a].pos - variants[b].pos || a - b);
+      idx.sort((a, b) => pos(variants[a]) - pos(variants[b]) || a - b);
       return idx.map((k) => variants[k]);
     }
   }
@@ -90,14 +132,14 @@ function byPosition(variants: AnnotatedVariant[]): AnnotatedVariant[] {
 }
 
 /** Merges two lists sorted by position; on equal positions `first`'s variants come first (read order). */
-function mergeByPosition(first: AnnotatedVariant[], second: AnnotatedVariant[]): AnnotatedVariant[] {
-  if (first.length === 0) return byPosition(second);
-  const b = byPosition(second);
-  const out: AnnotatedVariant[] = [];
+function mergeByPosition<T>(first: T[], second: T[], pos: PosOf<T>): T[] {
+  if (first.length === 0) return byPosition(second, pos);
+  const b = byPosition(second, pos);
+  const out: T[] = [];
   let i = 0;
   let j = 0;
   while (i < first.length || j < b.length) {
-    if (j >= b.length || (i < first.length && first[i].pos <= b[j].pos)) out.push(first[i++]);
+    if (j >= b.length || (i < first.length && pos(first[i]) <= pos(b[j]))) out.push(first[i++]);
     else out.push(b[j++]);
   }
   return out;
@@ -110,17 +152,26 @@ function mergeByPosition(first: AnnotatedVariant[], second: AnnotatedVariant[]):
  * what was held back from the previous ones, and everything at or before the lowest first position
  * of the chunks still to come is emitted.
  */
-export function* spilledContigInOrder(chunks: SpillChunk[]): Iterable<AnnotatedVariant> {
+export function spilledContigInOrder(chunks: SpillChunk[]): Iterable<AnnotatedVariant> {
+  return contigInOrder(chunks, readChunk, annotatedPos);
+}
+
+/** As spilledContigInOrder, as the store's rows (row, rank and reportable still to fill in). */
+export function storedContigInOrder(chunks: SpillChunk[]): Iterable<StoredVariant> {
+  return contigInOrder(chunks, readStoredChunk, storedPos);
+}
+
+function* contigInOrder<T>(chunks: SpillChunk[], read: (chunk: SpillChunk) => T[], pos: PosOf<T>): Iterable<T> {
   const laterFirst = new Array<number>(chunks.length);
   for (let i = chunks.length - 1, min = Infinity; i >= 0; i--) {
     laterFirst[i] = min;
     min = Math.min(min, chunks[i].firstPos);
   }
-  let held: AnnotatedVariant[] = [];
+  let held: T[] = [];
   for (let i = 0; i < chunks.length; i++) {
-    const merged = mergeByPosition(held, readChunk(chunks[i]));
+    const merged = mergeByPosition(held, read(chunks[i]), pos);
     let cut = 0;
-    while (cut < merged.length && merged[cut].pos <= laterFirst[i]) cut++;
+    while (cut < merged.length && pos(merged[cut]) <= laterFirst[i]) cut++;
     for (let k = 0; k < cut; k++) yield merged[k];
     held = merged.slice(cut);
   }
@@ -133,7 +184,7 @@ export function arraySource(variants: AnnotatedVariant[]): VariantSource {
     contigs: () => [...new Set(variants.map((v) => v.chrom))],
     filters: () => new Set(variants.map((v) => v.filter)),
     *inStoreOrder(contigOrder) {
-      for (const contig of orderContigs(this.contigs(), contigOrder)) yield* byPosition(variants.filter((v) => v.chrom === contig));
+      for (const contig of orderContigs(this.contigs(), contigOrder)) yield* byPosition(variants.filter((v) => v.chrom === contig), annotatedPos);
     },
     inReadOrder: () => variants,
   };

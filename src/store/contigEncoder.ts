@@ -91,22 +91,39 @@ export class ContigEncoder {
   private pending: StoredVariant[] = [];
   private row: number;
   private readonly rankOf = new Map<string, number>();
+  /** Positions of the contig's candidate alleles: most alleles are not, and skip building and hashing their key. */
+  private readonly candidatePos = new Set<number>();
 
   constructor(
     readonly contig: string,
     private readonly ctx: ContigContext,
   ) {
     this.row = ctx.firstRow;
-    for (const [key, list] of ctx.details) this.rankOf.set(key, Math.min(...list.map((d) => d.rank)));
+    const prefix = `${contig}:`;
+    for (const [key, list] of ctx.details) {
+      this.rankOf.set(key, Math.min(...list.map((d) => d.rank)));
+      // Keys are chrom:pos:ref:alt; the digits after this contig's prefix are the position.
+      if (key.startsWith(prefix)) this.candidatePos.add(Number(key.slice(prefix.length, key.indexOf(':', prefix.length))));
+    }
   }
 
   add(v: AnnotatedVariant): void {
-    const key = alleleKey(v.chrom, v.pos, v.ref, v.alt);
-    const rank = this.rankOf.get(key) ?? null;
-    const stored = toStored(v, this.row++, rank, reportableReasons(v, this.ctx.maxAf, rank !== null));
+    this.addStored(toStored(v, 0, null, []));
+  }
+
+  /**
+   * Adds the next variant in its stored form (as the spill decodes it, spillRows.ts): its row,
+   * candidate rank and reportable reasons are set here, where store order and the ranking are known.
+   */
+  addStored(stored: StoredVariant): void {
+    const key = this.candidatePos.has(stored.pos1) ? alleleKey(stored.chrom, stored.pos1, stored.ref, stored.alt) : null;
+    const rank = key === null ? null : (this.rankOf.get(key) ?? null);
+    stored.row = this.row++;
+    stored.candidateRank = rank;
+    stored.reportable = reportableReasons(stored, this.ctx.maxAf, rank !== null);
     if (this.pending.length >= this.ctx.blockRows) this.flushBlock();
     this.pending.push(stored);
-    if (stored.reportable.length > 0) this.hot.push({ stored, details: this.ctx.details.get(key) ?? null });
+    if (stored.reportable.length > 0) this.hot.push({ stored, details: key === null ? null : (this.ctx.details.get(key) ?? null) });
     const line = coldLine(stored, this.ctx.withSample);
     const start = this.cold.virtualOffset();
     this.cold.write(line.text + '\n');

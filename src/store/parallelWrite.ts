@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import { Piscina } from 'piscina';
 import { Progress, silentProgress } from '../progress';
 import { addCancelHook, removeCancelHook } from '../run/cancel';
-import { orderContigs, spilledContigInOrder, SpillChunk, VariantSpill } from '../shard/variantSpill';
+import { InputError, InputErrorData, fromInputErrorData, toInputErrorData } from '../errors';
+import { orderContigs, SpillChunk, storedContigInOrder, VariantSpill } from '../shard/variantSpill';
 import { StoreAssembler, StoreBuildOptions } from './assemble';
 import { ContigContext, ContigEncoder, ContigPieces } from './contigEncoder';
 import type { StoreManifest } from './storeManifest';
@@ -20,11 +21,24 @@ export interface StoreContigJob {
   ctx: ContigContext;
 }
 
+/** What a store worker returns: an InputError (a damaged spill chunk) crosses the worker boundary as data, to stay one line. */
+export type StoreContigOutcome = { ok: true; pieces: ContigPieces } | { ok: false; error: InputErrorData };
+
 /** Worker side: one contig's spilled variants in store order, encoded. */
-export function encodeSpilledContig(job: StoreContigJob): ContigPieces {
-  const encoder = new ContigEncoder(job.contig, job.ctx);
-  for (const v of spilledContigInOrder(job.chunks)) encoder.add(v);
-  return encoder.finish();
+export function encodeSpilledContig(job: StoreContigJob): StoreContigOutcome {
+  try {
+    const encoder = new ContigEncoder(job.contig, job.ctx);
+    for (const v of storedContigInOrder(job.chunks)) encoder.addStored(v);
+    return { ok: true, pieces: encoder.finish() };
+  } catch (e) {
+    if (e instanceof InputError) return { ok: false, error: toInputErrorData(e) };
+    throw e;
+  }
+}
+
+function piecesOf(outcome: StoreContigOutcome): ContigPieces {
+  if (!outcome.ok) throw fromInputErrorData(outcome.error);
+  return outcome.pieces;
 }
 
 /** Below this many alleles the store is encoded on the main thread (an exome: about 40k). */
@@ -50,11 +64,11 @@ export async function writeStoreParallel(dir: string, input: StoreInput & { vari
     progress.start(jobs.map((j) => j.chunks.reduce((n, c) => n + c.count, 0)), 'writing store');
     // A window of contigs in flight: the workers stay busy while finished pieces wait only briefly to be written in order.
     const window = Math.max(2, threads * 2);
-    const running: Array<Promise<ContigPieces>> = [];
+    const running: Array<Promise<StoreContigOutcome>> = [];
     let next = 0;
     const launch = (): void => {
       while (pool && next < jobs.length && running.length < window) {
-        const task = pool.run(jobs[next++]) as Promise<ContigPieces>;
+        const task = pool.run(jobs[next++]) as Promise<StoreContigOutcome>;
         // Tasks still queued when one fails or the run is cancelled reject too; they are not awaited then.
         task.catch(() => undefined);
         running.push(task);
@@ -62,7 +76,7 @@ export async function writeStoreParallel(dir: string, input: StoreInput & { vari
     };
     launch();
     for (let i = 0; i < jobs.length; i++) {
-      const pieces = pool ? await (running.shift() as Promise<ContigPieces>) : encodeSpilledContig(jobs[i]);
+      const pieces = piecesOf(pool ? await (running.shift() as Promise<StoreContigOutcome>) : encodeSpilledContig(jobs[i]));
       launch();
       store.add(pieces);
       progress.shardDone(i, pieces.rows);

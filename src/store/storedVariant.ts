@@ -34,7 +34,7 @@ export function candidateDetails(candidates: Candidate[]): Map<string, Candidate
  * or rare (population AF at most the run's --max-af) with a protein-altering consequence
  * (VEP's order down to protein_altering_variant, splice donor/acceptor included).
  */
-export function reportableReasons(v: AnnotatedVariant, maxAf: number, isCandidate: boolean): ReportableReason[] {
+export function reportableReasons(v: Pick<AnnotatedVariant, 'clinvar' | 'gnomad'> & { consequence: string }, maxAf: number, isCandidate: boolean): ReportableReason[] {
   const out: ReportableReason[] = [];
   if (isCandidate) out.push('candidate');
   if (v.clinvar && significanceClass(v.clinvar.significance) === 'pathogenic') out.push('clinvar_pathogenic');

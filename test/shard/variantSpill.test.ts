@@ -26,7 +26,7 @@ describe('VariantSpill', () => {
   it('writes one chunk per contig run of a shard and reads them back in read order', () => {
     const spill = VariantSpill.create(parent);
     shards.forEach((s, i) => spill.add(writeSpillChunks(spill.dir, i, s)));
-    expect(fs.readdirSync(spill.dir).sort()).toEqual(['shard0-0.v8', 'shard0-1.v8', 'shard1-0.v8', 'shard1-1.v8', 'shard2-0.v8']);
+    expect(fs.readdirSync(spill.dir).sort()).toEqual(['shard0-0.vtspill', 'shard0-1.vtspill', 'shard1-0.vtspill', 'shard1-1.vtspill', 'shard2-0.vtspill']);
     expect(spill.count).toBe(all.length);
     expect([...spill.inReadOrder()]).toEqual(all);
     spill.remove();

@@ -40,4 +40,18 @@ run('the store encoded on workers from a spill', () => {
       for (const f of files) expect({ threads, f, same: fs.readFileSync(path.join(base, `parallel${threads}`, f)).equals(fs.readFileSync(path.join(base, 'serial', f))) }).toEqual({ threads, f, same: true });
     }
   }, 120000);
+
+  it('stops with one error line naming a damaged spill chunk, from a worker as from this thread', async () => {
+    const base = tmpDir('vartriage-par-bad-');
+    const candidates = [] as Parameters<typeof writeStore>[1]['candidates'];
+    for (const threads of [1, 2]) {
+      const spill = VariantSpill.create(base);
+      spill.addVariants(0, chr21Variants(300));
+      const [chunk] = spill.chunksOf('chr21');
+      fs.truncateSync(chunk.file, fs.statSync(chunk.file).size - 100);
+      const written = writeStoreParallel(path.join(base, `bad${threads}`), { variants: spill, candidates, header, manifest, sample: 'NA12878', build: 'GRCh38', maxAf: 0.02 }, threads, { blockRows: 512 }, undefined, 0);
+      await expect(written).rejects.toMatchObject({ name: 'InputError', message: expect.stringMatching(new RegExp(`^${chunk.file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: spill chunk unreadable \\(truncated`)) });
+      spill.remove();
+    }
+  }, 60000);
 });
