@@ -3,7 +3,7 @@
  * ArrayBuffer (plus the byte arena) for transfer. Used by the columnar reader inside a worker.
  */
 import { ByteStringTable, StringTable } from './byteTables';
-import { FloatColumn, floatType, IntColumn, intType, packColumns, PackSlot, UintColumn, uintType, WholeColumn, wholeType } from './columnsPacking';
+import { belowType, FloatColumn, floatType, IntColumn, intType, packColumns, PackSlot, UintColumn, uintType, WholeColumn, wholeType } from './columnsPacking';
 import type { VariantColumns } from './variantColumns';
 
 const INITIAL = 4096;
@@ -194,22 +194,25 @@ export class ColumnsBuilder {
     const whole = (a: Float64Array, len: number): PackSlot => ({ src: a, length: len, type: wholeType(a, len) });
     const float = (a: Float64Array, len: number): PackSlot => ({ src: a, length: len, type: floatType(a, len) });
     const uint = (a: Uint32Array | Int32Array, len: number): PackSlot => ({ src: a, length: len, type: uintType(a, len) });
+    // Offsets are at most the arena's length (an empty field at its end) and indices below their table's: no scan needed.
+    const offset = (a: Uint32Array, len: number): PackSlot => ({ src: a, length: len, type: belowType(this.arenaLen + 1) });
+    const index = (a: Uint32Array, len: number, table: string[]): PackSlot => ({ src: a, length: len, type: belowType(table.length) });
     const [pos, qual, line, contig, filter, refStart, refLen, altStart, altLen, idStart, idLen, infoStart, infoLen, zygosity, gt, copies, ploidy, dp, gq, adRef, adAlt] = packColumns([
       whole(this.pos, n),
       float(this.qual, n),
       whole(this.line, n),
-      uint(this.contig, n),
-      uint(this.filter, n),
-      uint(this.refStart, n),
+      index(this.contig, n, this.chroms.texts),
+      index(this.filter, n, this.filters.texts),
+      offset(this.refStart, n),
       uint(this.refLen, n),
-      uint(this.altStart, n),
+      offset(this.altStart, n),
       uint(this.altLen, n),
-      uint(this.idStart, n),
+      offset(this.idStart, n),
       uint(this.idLen, n),
-      uint(this.infoStart, ni),
+      offset(this.infoStart, ni),
       uint(this.infoLen, ni),
       { src: this.zygosity, length: n, type: Uint8Array },
-      uint(this.gt, nm),
+      index(this.gt, nm, this.gts.texts),
       { src: this.copies, length: nm, type: intType(this.copies, nm) },
       uint(this.ploidy, nm),
       float(this.dp, nm),

@@ -50,6 +50,11 @@ export function wholeType(a: Float64Array, n: number): ColumnType {
   return max <= 0xff ? Uint8Array : max <= 0xffff ? Uint16Array : Uint32Array;
 }
 
+/** The narrowest unsigned type for integers known to be below `limit` (arena offsets, table indices): no scan. */
+export function belowType(limit: number): ColumnType {
+  return limit <= 0x100 ? Uint8Array : limit <= 0x10000 ? Uint16Array : Uint32Array;
+}
+
 /** The narrowest unsigned type for the non-negative integers a[0, n). */
 export function uintType(a: Uint32Array | Int32Array, n: number): ColumnType {
   let max = 0;

@@ -1,4 +1,4 @@
-import { floatType, intType, packColumns, uintType, wholeType } from '../../src/variant/columnsPacking';
+import { belowType, floatType, intType, packColumns, uintType, wholeType } from '../../src/variant/columnsPacking';
 
 describe('columnsPacking: the narrowest exact type per column', () => {
   test.each([
@@ -29,6 +29,12 @@ describe('columnsPacking: the narrowest exact type per column', () => {
     [[NaN], Float64Array],
     [[-1], Float64Array],
   ])('wholeType %p', (values, type) => expect(wholeType(Float64Array.from(values), values.length)).toBe(type));
+
+  test.each([
+    [256, Uint8Array],
+    [257, Uint16Array],
+    [65537, Uint32Array],
+  ])('belowType %p', (limit, type) => expect(belowType(limit)).toBe(type));
 
   test('packColumns gives back the same values in one aligned buffer, only the first `length` of each', () => {
     const f = Float64Array.from([14.79, NaN, 3]);
