@@ -19,10 +19,11 @@ async function main(): Promise<void> {
   const [file, workersText, mode] = process.argv.slice(2);
   const workers = Number(workersText);
   const t0 = process.hrtime.bigint();
+  // The pool starts first, so that its workers start up while this thread reads the index and plans.
+  const pool = new Piscina({ filename: path.join(__dirname, 'readWorker.js'), minThreads: workers, maxThreads: workers });
   const header = readVcfHeader(file);
   const index = await openTabixIndex(file);
   const shards = index ? await planShards(file, index, { contigLengths: new Map(header.contigs.map((c) => [c.name, c.length ?? 0])) }) : [wholeFileShard(file)];
-  const pool = new Piscina({ filename: path.join(__dirname, 'readWorker.js'), minThreads: workers, maxThreads: workers });
   // The read options `vartriage run` passes (src/pipeline.ts): the proband's GT, DP, GQ and AD.
   const read = { sampleColumn: header.samples.length ? 9 : -1, displayName: file, compression: header.compression, probandCall: mode !== 'normalise-gt' };
   const jobMode: ReadJob['mode'] = mode === 'parse' ? 'parse' : mode === 'normalise-objects' ? 'objects' : 'columns';

@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { IndexedFasta } from './io/fasta';
@@ -8,7 +9,7 @@ import { DEFAULT_FILTERS, ExtraFilters } from './prioritise/filters';
 import { Progress, silentProgress } from './progress';
 import { readManifest } from './reference/manifest';
 import type { Results } from './report/results';
-import { annotateAll } from './run/annotateAll';
+import { annotateAll, expectedShardCount, startAnnotatePool } from './run/annotateAll';
 import { finishRun, skipWarnings } from './run/finish';
 import { checkBuild, checkRecordCount, chooseSample, indexRecordCount, parseRegion, planRun, startedAt } from './run/input';
 import { PhenotypeRequest, resolvePhenotype } from './run/phenotype';
@@ -84,26 +85,36 @@ export async function runPipeline(opts: RunOptions): Promise<Results> {
   const plugins = opts.plugins ? await setupPlugins(opts.plugins, new ContigAliases(manifest.contigs), CANDIDATE_COLUMNS) : null;
 
   const region = opts.region ? parseRegion(opts.region) : undefined;
-  const shards = await planRun({ vcf: opts.vcf, region, shard: opts.shard, shardCount: opts.shards, shardBytes: opts.shardBytes, log: opts.log }, header);
-  opts.log.info(`annotating ${path.basename(opts.vcf)} in ${shards.length} shard(s) on ${Math.min(opts.threads, Math.max(1, shards.length))} thread(s)`);
-  const filters = { ...DEFAULT_FILTERS, maxAf: opts.maxAf, passOnly: opts.passOnly, ...opts.extraFilters };
-  if (opts.fasta) IndexedFasta.open(opts.fasta).close(); // a missing index is one error line here, before any worker starts
-  const read = { sampleColumn, displayName: opts.vcf, compression: header.compression, probandCall: true, keepInfo: plugins !== null, ...(opts.fasta ? { fasta: path.resolve(opts.fasta) } : {}), ...(fam ? { family: { columns: fam.family.columns, build } } : {}) };
-  const transcripts = opts.transcripts ?? DEFAULT_TRANSCRIPT_SET;
-  // The store needs every annotated variant: they wait on disk, not on this thread's heap (src/shard/variantSpill.ts).
-  const annotateAndFinish = async (spill: VariantSpill | null): Promise<Results> => {
-    const annotateStart = performance.now();
-    const annotated = await annotateAll(shards, { bundleDir, filters, read, plugins: plugins?.job ?? null, transcripts }, opts.threads, opts.progress ?? silentProgress, spill);
-    const warnings = skipWarnings(annotated, manifest);
-    if (fam) warnings.unshift(...fam.warnings, ...(annotated.xCalls ? checkSexFromX(fam.family, annotated.xCalls) : []));
-    for (const w of warnings) opts.log.warn(w);
-    if (!region && !opts.shard) checkRecordCount(opts.vcf, await indexRecordCount(opts.vcf, header), annotated.counts.records);
+  // Workers start up while the index is read and the shards planned; a region or one shard of N
+  // may need a single worker, so only one starts early for those.
+  const expected = region || opts.shard ? 1 : Math.min(opts.shards ?? Infinity, expectedShardCount(fs.statSync(opts.vcf).size, opts.shardBytes));
+  const pool = startAnnotatePool(opts.threads, expected);
+  try {
+    const shards = await planRun({ vcf: opts.vcf, region, shard: opts.shard, shardCount: opts.shards, shardBytes: opts.shardBytes, log: opts.log }, header);
+    opts.log.info(`annotating ${path.basename(opts.vcf)} in ${shards.length} shard(s) on ${Math.min(opts.threads, Math.max(1, shards.length))} thread(s)`);
+    const filters = { ...DEFAULT_FILTERS, maxAf: opts.maxAf, passOnly: opts.passOnly, ...opts.extraFilters };
+    if (opts.fasta) IndexedFasta.open(opts.fasta).close(); // a missing index is one error line here, before any worker starts
+    const read = { sampleColumn, displayName: opts.vcf, compression: header.compression, probandCall: true, keepInfo: plugins !== null, ...(opts.fasta ? { fasta: path.resolve(opts.fasta) } : {}), ...(fam ? { family: { columns: fam.family.columns, build } } : {}) };
+    const transcripts = opts.transcripts ?? DEFAULT_TRANSCRIPT_SET;
+    // The store needs every annotated variant: they wait on disk, not on this thread's heap (src/shard/variantSpill.ts).
+    const annotateAndFinish = async (spill: VariantSpill | null): Promise<Results> => {
+      const annotateStart = performance.now();
+      const annotated = await annotateAll(shards, { bundleDir, filters, read, plugins: plugins?.job ?? null, transcripts }, opts.threads, opts.progress ?? silentProgress, spill, pool);
+      const warnings = skipWarnings(annotated, manifest);
+      if (fam) warnings.unshift(...fam.warnings, ...(annotated.xCalls ? checkSexFromX(fam.family, annotated.xCalls) : []));
+      for (const w of warnings) opts.log.warn(w);
+      if (!region && !opts.shard) checkRecordCount(opts.vcf, await indexRecordCount(opts.vcf, header), annotated.counts.records);
 
-    return finishRun(
-      { out: opts.out, command: opts.command, started, vcf: opts.vcf, header, sample, build, bundleDir, manifest, phenotype, filters, transcripts, top: opts.top, sex, store: opts.store, log: opts.log, family: fam, plugins, threads: opts.threads, progress: opts.progress, annotateSeconds: Math.round((performance.now() - annotateStart) / 10) / 100 },
-      annotated,
-      warnings,
-    );
-  };
-  return opts.store ? withSpill(opts.out, annotateAndFinish) : annotateAndFinish(null);
+      return finishRun(
+        { out: opts.out, command: opts.command, started, vcf: opts.vcf, header, sample, build, bundleDir, manifest, phenotype, filters, transcripts, top: opts.top, sex, store: opts.store, log: opts.log, family: fam, plugins, threads: opts.threads, progress: opts.progress, annotateSeconds: Math.round((performance.now() - annotateStart) / 10) / 100 },
+        annotated,
+        warnings,
+      );
+    };
+    return await (opts.store ? withSpill(opts.out, annotateAndFinish) : annotateAndFinish(null));
+  } catch (e) {
+    // annotateAll destroys the pool it is given; this covers a failure before it.
+    await pool.destroy();
+    throw e;
+  }
 }

@@ -32,6 +32,26 @@ export function emptyCallFields(): CallFields {
   return { gtStart: -1, gtEnd: -1, alleles: new Int32Array(8), ploidy: 0, dp: NaN, gq: NaN, ad: new Float64Array(8), adCount: 0 };
 }
 
+/** What readCallFields does with each FORMAT key, up to the last one it needs. */
+const SKIP = 0;
+const GT = 1;
+const DP = 2;
+const GQ = 3;
+const AD = 4;
+
+/** The ops of the last FormatKeys seen: the scanner hands back the same object while FORMAT repeats. */
+let lastKeys: FormatKeys | null = null;
+let lastOps: Uint8Array = new Uint8Array(0);
+
+function opsOf(keys: FormatKeys): Uint8Array {
+  const ops = new Uint8Array(Math.max(keys.gt, keys.dp, keys.gq, keys.ad) + 1);
+  if (keys.gt >= 0) ops[keys.gt] = GT;
+  if (keys.dp >= 0) ops[keys.dp] = DP;
+  if (keys.gq >= 0) ops[keys.gq] = GQ;
+  if (keys.ad >= 0) ops[keys.ad] = AD;
+  return ops;
+}
+
 /**
  * Fills `out` from the sample column buf[s, e) given the record's FORMAT keys, in one pass over the
  * bytes, stopping after the last key it needs (PL and the like are not walked).
@@ -42,18 +62,24 @@ export function readCallFields(buf: Buffer, s: number, e: number, keys: FormatKe
   out.dp = NaN;
   out.gq = NaN;
   out.adCount = 0;
-  const last = Math.max(keys.gt, keys.dp, keys.gq, keys.ad);
+  if (keys !== lastKeys) {
+    lastOps = opsOf(keys);
+    lastKeys = keys;
+  }
+  const ops = lastOps;
   let i = s;
-  for (let k = 0; k <= last && i <= e; k++) {
-    if (k === keys.gt) i = readGt(buf, i, e, out);
-    else if (k === keys.dp) {
-      out.dp = numberField(buf, i, e, false);
+  for (let k = 0; k < ops.length && i <= e; k++) {
+    const op = ops[k];
+    if (op === SKIP) {
+      while (i < e && buf[i] !== COLON) i++;
+    } else if (op === GT) i = readGt(buf, i, e, out);
+    else if (op === AD) i = readAd(buf, i, e, out);
+    else {
+      const x = numberField(buf, i, e, false);
+      if (op === DP) out.dp = x;
+      else out.gq = x;
       i = fieldEnd;
-    } else if (k === keys.gq) {
-      out.gq = numberField(buf, i, e, false);
-      i = fieldEnd;
-    } else if (k === keys.ad) i = readAd(buf, i, e, out);
-    else while (i < e && buf[i] !== COLON) i++;
+    }
     i++;
   }
 }
@@ -62,26 +88,50 @@ export function readCallFields(buf: Buffer, s: number, e: number, keys: FormatKe
 let fieldEnd = 0;
 
 /**
- * The number at buf[s, ...) up to the next ':' (or ',' when `commaEnds`) or e, with the value rules
- * of `sampleNumber` (NaN for null): plain decimals on the way, anything else through sampleNumber.
+ * The number at buf[s, ...) up to the next ':' (or ',' when `commaEnds`) or e. A plain decimal
+ * (digits, at most one dot with digits on both sides, 15 bytes at most: plainDecimal's rules) is
+ * read in one pass; anything else ("." for null, a sign, an exponent) goes through sampleNumber.
  */
 function numberField(buf: Buffer, s: number, e: number, commaEnds: boolean): number {
   let v = 0;
-  let scale = 0;
-  let plain = true;
   let i = s;
-  for (; i < e; i++) {
-    const c = buf[i];
-    if (c >= 48 && c <= 57) {
+  let c = 0;
+  while (i < e) {
+    c = buf[i];
+    if (c < 48 || c > 57) break;
+    v = v * 10 + (c - 48);
+    i++;
+  }
+  let scale = 0;
+  if (i < e && c === DOT && i > s) {
+    scale = 1;
+    i++;
+    const first = i;
+    while (i < e) {
+      c = buf[i];
+      if (c < 48 || c > 57) break;
       v = v * 10 + (c - 48);
-      if (scale) scale *= 10;
-    } else if (c === COLON || (commaEnds && c === COMMA)) break;
-    else if (c === DOT && !scale && i > s) scale = 1;
-    else plain = false;
+      scale *= 10;
+      i++;
+    }
+    if (i === first) return slowNumber(buf, s, e, commaEnds);
+  }
+  if (i > s && i - s <= 15 && (i === e || c === COLON || (commaEnds && c === COMMA))) {
+    fieldEnd = i;
+    return scale ? v / scale : v;
+  }
+  return slowNumber(buf, s, e, commaEnds);
+}
+
+/** numberField for text that is not a plain decimal: Number() rules via sampleNumber, NaN for null. */
+function slowNumber(buf: Buffer, s: number, e: number, commaEnds: boolean): number {
+  let i = s;
+  while (i < e) {
+    const c = buf[i];
+    if (c === COLON || (commaEnds && c === COMMA)) break;
+    i++;
   }
   fieldEnd = i;
-  // plainDecimal's rules: 1-15 bytes, digits with at most one dot, not first nor last.
-  if (plain && i > s && i - s <= 15 && buf[i - 1] !== DOT) return scale ? v / scale : v;
   return sampleNumber(buf, s, i) ?? NaN;
 }
 

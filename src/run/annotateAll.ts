@@ -6,6 +6,7 @@ import { emptyReadCounts } from '../annotate/types';
 import { fromInputErrorData } from '../errors';
 import { emptyFilterCounts, FilterCounts } from '../prioritise/filters';
 import { Progress, shardWeight } from '../progress';
+import { DEFAULT_SHARD_BYTES } from '../shard/plan';
 import type { ShardSpec } from '../shard/types';
 import { mergePluginResult, PluginShardResult } from '../plugins/counts';
 import type { XCallCounts } from '../prioritise/family';
@@ -55,20 +56,46 @@ export function addShard(into: Annotated, o: Pick<Annotated, 'passing' | 'passed
   into.shards += pieces;
 }
 
+/** A pool of workers/annotate-shard, started before the shards are planned (see startAnnotatePool). */
+export interface AnnotatePool {
+  pool: Piscina;
+  destroy(): Promise<void>;
+}
+
 /**
- * Annotates the shards on a piscina pool of workers/annotate-shard and joins them in shard order.
- * With `spill`, the workers write every annotated variant into it (the store and shard files read them back).
+ * Starts the annotation pool now, so that its workers start up (Node isolate, module load: 60-350
+ * ms each, docs/adr/0003-reading-hot-path.md) while the main thread opens the index and plans the
+ * shards. `expectedShards` (an estimate, at least 1) is how many workers start at once; more start
+ * when tasks queue, up to `threads`. Whoever starts it must hand it to annotateAll or destroy it.
  */
-export async function annotateAll(shards: ShardSpec[], job: Omit<AnnotateJob, 'shard' | 'spillDir'>, threads: number, progress: Progress, spill: VariantSpill | null = null): Promise<Annotated> {
-  if (shards.length === 0) return emptyAnnotated(spill);
+export function startAnnotatePool(threads: number, expectedShards: number): AnnotatePool {
+  const max = Math.max(1, threads);
   const pool = new Piscina({
     filename: path.resolve(__dirname, '..', '..', 'workers', 'annotate-shard.js'),
-    minThreads: 1,
-    maxThreads: Math.max(1, Math.min(threads, shards.length)),
+    minThreads: Math.max(1, Math.min(max, expectedShards)),
+    maxThreads: max,
     idleTimeout: 100,
   });
   let destroyed: Promise<void> | null = null;
-  const destroy = (): Promise<void> => (destroyed ??= pool.destroy());
+  return { pool, destroy: () => (destroyed ??= pool.destroy()) };
+}
+
+/** A guess of the shard count from the compressed size, for startAnnotatePool (the plan is by compressed bytes). */
+export function expectedShardCount(vcfBytes: number, shardBytes = DEFAULT_SHARD_BYTES): number {
+  return Math.max(1, Math.ceil(vcfBytes / shardBytes));
+}
+
+/**
+ * Annotates the shards on a piscina pool of workers/annotate-shard and joins them in shard order.
+ * With `spill`, the workers write every annotated variant into it (the store and shard files read them back).
+ * `started` is a pool from startAnnotatePool (destroyed here in every case); without one, a pool is made.
+ */
+export async function annotateAll(shards: ShardSpec[], job: Omit<AnnotateJob, 'shard' | 'spillDir'>, threads: number, progress: Progress, spill: VariantSpill | null = null, started: AnnotatePool | null = null): Promise<Annotated> {
+  if (shards.length === 0) {
+    await started?.destroy();
+    return emptyAnnotated(spill);
+  }
+  const { pool, destroy } = started ?? startAnnotatePool(Math.min(threads, shards.length), 1);
   addCancelHook(destroy);
   // A worker that dies (uncaught exception, out of memory) rejects its task; name the shard it was on.
   const runShard = (shard: ShardSpec): Promise<ShardOutcome> =>

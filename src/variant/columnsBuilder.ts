@@ -3,6 +3,7 @@
  * ArrayBuffer (plus the byte arena) for transfer. Used by the columnar reader inside a worker.
  */
 import { ByteStringTable, StringTable } from './byteTables';
+import { belowType, FloatColumn, floatType, IntColumn, intType, packColumns, PackSlot, UintColumn, uintType, WholeColumn, wholeType } from './columnsPacking';
 import type { VariantColumns } from './variantColumns';
 
 const INITIAL = 4096;
@@ -181,44 +182,45 @@ export class ColumnsBuilder {
     this.gts = new ByteStringTable();
   }
 
-  /** The columns in one packed ArrayBuffer plus an arena of the bytes used; the builder is spent. */
+  /**
+   * The columns in one packed ArrayBuffer, each in the narrowest exact type (./columnsPacking.ts),
+   * plus an arena of the bytes used; the builder is spent.
+   */
   finish(): VariantColumns {
     if (this.cap > SPARE_MAX && spare === this) spare = null;
     const n = this.length;
     const nm = n * this.members;
     const ni = this.info ? n : 0;
-    const f64 = [n, n, n, nm, nm, nm, nm];
-    const u32 = [n, n, n, n, n, n, n, n, ni, ni, nm, nm, nm];
-    const bytes = 8 * f64.reduce((a, b) => a + b, 0) + 4 * u32.reduce((a, b) => a + b, 0) + n;
-    const packed = new ArrayBuffer(bytes);
-    let at = 0;
-    const f = (src: Float64Array, len: number): Float64Array => {
-      const a = new Float64Array(packed, at, len);
-      a.set(src.subarray(0, len));
-      at += 8 * len;
-      return a;
-    };
-    const u = (src: Uint32Array, len: number): Uint32Array => {
-      const a = new Uint32Array(packed, at, len);
-      a.set(src.subarray(0, len));
-      at += 4 * len;
-      return a;
-    };
-    const i32 = (src: Int32Array, len: number): Int32Array => {
-      const a = new Int32Array(packed, at, len);
-      a.set(src.subarray(0, len));
-      at += 4 * len;
-      return a;
-    };
-    // Float64 columns first so every view is aligned.
-    const pos = f(this.pos, n);
-    const qual = f(this.qual, n);
-    const line = f(this.line, n);
-    const dp = f(this.dp, nm);
-    const gq = f(this.gq, nm);
-    const adRef = f(this.adRef, nm);
-    const adAlt = f(this.adAlt, nm);
-    const cols: VariantColumns = {
+    const whole = (a: Float64Array, len: number): PackSlot => ({ src: a, length: len, type: wholeType(a, len) });
+    const float = (a: Float64Array, len: number): PackSlot => ({ src: a, length: len, type: floatType(a, len) });
+    const uint = (a: Uint32Array | Int32Array, len: number): PackSlot => ({ src: a, length: len, type: uintType(a, len) });
+    // Offsets are at most the arena's length (an empty field at its end) and indices below their table's: no scan needed.
+    const offset = (a: Uint32Array, len: number): PackSlot => ({ src: a, length: len, type: belowType(this.arenaLen + 1) });
+    const index = (a: Uint32Array, len: number, table: string[]): PackSlot => ({ src: a, length: len, type: belowType(table.length) });
+    const [pos, qual, line, contig, filter, refStart, refLen, altStart, altLen, idStart, idLen, infoStart, infoLen, zygosity, gt, copies, ploidy, dp, gq, adRef, adAlt] = packColumns([
+      whole(this.pos, n),
+      float(this.qual, n),
+      whole(this.line, n),
+      index(this.contig, n, this.chroms.texts),
+      index(this.filter, n, this.filters.texts),
+      offset(this.refStart, n),
+      uint(this.refLen, n),
+      offset(this.altStart, n),
+      uint(this.altLen, n),
+      offset(this.idStart, n),
+      uint(this.idLen, n),
+      offset(this.infoStart, ni),
+      uint(this.infoLen, ni),
+      { src: this.zygosity, length: n, type: Uint8Array },
+      index(this.gt, nm, this.gts.texts),
+      { src: this.copies, length: nm, type: intType(this.copies, nm) },
+      uint(this.ploidy, nm),
+      float(this.dp, nm),
+      float(this.gq, nm),
+      float(this.adRef, nm),
+      float(this.adAlt, nm),
+    ]);
+    return {
       length: n,
       members: this.members,
       family: this.family,
@@ -226,31 +228,29 @@ export class ColumnsBuilder {
       chroms: this.chroms.texts,
       filters: this.filters.texts,
       gts: this.gts.texts,
-      pos,
-      qual,
-      line,
-      contig: u(this.contig, n),
-      filter: u(this.filter, n),
-      refStart: u(this.refStart, n),
-      refLen: u(this.refLen, n),
-      altStart: u(this.altStart, n),
-      altLen: u(this.altLen, n),
-      idStart: u(this.idStart, n),
-      idLen: u(this.idLen, n),
-      infoStart: u(this.infoStart, ni),
-      infoLen: u(this.infoLen, ni),
-      gt: u(this.gt, nm),
-      copies: i32(this.copies, nm),
-      ploidy: i32(this.ploidy, nm),
-      zygosity: new Uint8Array(packed, at, n),
+      pos: pos as WholeColumn,
+      qual: qual as FloatColumn,
+      line: line as WholeColumn,
+      contig: contig as UintColumn,
+      filter: filter as UintColumn,
+      refStart: refStart as UintColumn,
+      refLen: refLen as UintColumn,
+      altStart: altStart as UintColumn,
+      altLen: altLen as UintColumn,
+      idStart: idStart as UintColumn,
+      idLen: idLen as UintColumn,
+      infoStart: infoStart as UintColumn,
+      infoLen: infoLen as UintColumn,
+      zygosity: zygosity as Uint8Array,
       arena: this.arena.slice(0, this.arenaLen),
-      dp,
-      gq,
-      adRef,
-      adAlt,
+      gt: gt as UintColumn,
+      copies: copies as IntColumn,
+      ploidy: ploidy as UintColumn,
+      dp: dp as FloatColumn,
+      gq: gq as FloatColumn,
+      adRef: adRef as FloatColumn,
+      adAlt: adAlt as FloatColumn,
     };
-    cols.zygosity.set(this.zygosity.subarray(0, n));
-    return cols;
   }
 }
 

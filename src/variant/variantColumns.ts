@@ -3,7 +3,10 @@
  * one byte arena for REF, ALT, ID and INFO) and three small string tables. Plain data, never a class
  * instance, so it crosses the worker boundary by transfer (`columnsTransferList`) instead of a
  * structured clone of one object per allele. Read it through `ColumnsView` (./columnsView.ts).
+ * Each numeric column is the narrowest typed array that holds its values exactly (./columnsPacking.ts):
+ * index it, do not assume its element type.
  */
+import type { FloatColumn, IntColumn, UintColumn, WholeColumn } from './columnsPacking';
 import type { Zygosity } from './types';
 
 /** Zygosity by its code in `VariantColumns.zygosity`. */
@@ -22,22 +25,22 @@ export interface VariantColumns {
   filters: string[];
   gts: string[];
   /** 1-based position. */
-  pos: Float64Array;
+  pos: WholeColumn;
   /** NaN for "." (QUAL is otherwise a finite number). */
-  qual: Float64Array;
+  qual: FloatColumn;
   /** 1-based line in the VCF, 0 when not known (a shard that starts mid-file). */
-  line: Float64Array;
-  contig: Uint32Array;
-  filter: Uint32Array;
+  line: WholeColumn;
+  contig: UintColumn;
+  filter: UintColumn;
   /** Byte ranges in `arena`: REF and ALT upper-case ASCII (after trimming), ID and INFO UTF-8 as written. */
-  refStart: Uint32Array;
-  refLen: Uint32Array;
-  altStart: Uint32Array;
-  altLen: Uint32Array;
-  idStart: Uint32Array;
-  idLen: Uint32Array;
-  infoStart: Uint32Array;
-  infoLen: Uint32Array;
+  refStart: UintColumn;
+  refLen: UintColumn;
+  altStart: UintColumn;
+  altLen: UintColumn;
+  idStart: UintColumn;
+  idLen: UintColumn;
+  infoStart: UintColumn;
+  infoLen: UintColumn;
   /** Code into ZYGOSITIES. */
   zygosity: Uint8Array;
   arena: Uint8Array;
@@ -45,13 +48,13 @@ export interface VariantColumns {
    * Call columns, `members` entries per allele (member m of allele i at i * members + m). Missing
    * values are NaN for dp and gq, -1 for copies; adRef/adAlt are NaN when the AD pair is absent.
    */
-  gt: Uint32Array;
-  copies: Int32Array;
-  ploidy: Int32Array;
-  dp: Float64Array;
-  gq: Float64Array;
-  adRef: Float64Array;
-  adAlt: Float64Array;
+  gt: UintColumn;
+  copies: IntColumn;
+  ploidy: UintColumn;
+  dp: FloatColumn;
+  gq: FloatColumn;
+  adRef: FloatColumn;
+  adAlt: FloatColumn;
 }
 
 /** The buffers to transfer with `cols` (postMessage transfer list, or piscina's transferableSymbol). */

@@ -20,7 +20,8 @@ describe('readCallFields equals readSampleFields', () => {
       const sample = fields.slice(0, fields.length - next(3)).join(':') + (next(10) === 0 ? ':' : '');
       const fmt = Buffer.from(format);
       const keys = parseFormatKeys(fmt, 0, fmt.length);
-      const buf = Buffer.from(`xx${sample}yy`);
+      // Digits after the column's end must not be read (a window's last line may lack its LF).
+      const buf = Buffer.from(`xx${sample}${pick(['yy', '99', '.5', ',7'])}`);
       const want = emptySampleFields();
       readSampleFields(buf, 2, buf.length - 2, keys, want);
       const got = emptyCallFields();
