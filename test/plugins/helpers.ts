@@ -17,7 +17,7 @@ export interface Results {
   plugins?: Array<{ name: string; version: string; kind: string; path: string; match?: string }>;
   warnings: string[];
   counts: { passed_filters: number; per_filter: Record<string, number>; plugins?: Record<string, { dropped: number; skipped: number; drop_reasons: Record<string, number> }> };
-  candidates: Array<{ rank: number; gene: { symbol: string }; variants: Array<{ chrom: string; pos: number; ref: string; alt: string; score: number; reasons: string[]; annotations?: Record<string, unknown>; plugin_scores?: Record<string, number | null> }> }>;
+  candidates: Array<{ rank: number; gene: { symbol: string }; variants: Array<{ chrom: string; pos: number; ref: string; alt: string; score: number; reasons: string[]; hgvs_c: string | null; annotations?: Record<string, unknown>; plugin_scores?: Record<string, number | null> }> }>;
 }
 
 /** One demo run (`vartriage run` on the demo proband and bundle) with extra arguments; outputs read back when it succeeded. */
