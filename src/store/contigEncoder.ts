@@ -126,7 +126,8 @@ export class ContigEncoder {
     if (stored.reportable.length > 0) this.hot.push({ stored, details: key === null ? null : (this.ctx.details.get(key) ?? null) });
     const line = coldLine(stored, this.ctx.withSample);
     const start = this.cold.virtualOffset();
-    this.cold.write(line.text + '\n');
+    this.cold.write(line.text);
+    this.cold.write('\n');
     this.index.add(line.beg0, line.end0, start, this.cold.virtualOffset());
   }
 
