@@ -141,7 +141,11 @@ export class ContigEncoder {
     for (const v of rows) {
       maxEnd = Math.max(maxEnd, v.pos1 + Math.max(1, v.ref.length) - 1);
       for (const g of v.genes) genes.add(g.gene);
-      if (v.id !== '.') for (const token of v.id.split(';')) ids.push(token);
+      // Nearly every ID is one rsID: split only what has a separator.
+      if (v.id !== '.') {
+        if (v.id.indexOf(';') < 0) ids.push(v.id);
+        else for (const token of v.id.split(';')) ids.push(token);
+      }
       if (v.clinvar) clinvarIds.push(v.clinvar.id);
     }
     this.blocks.push({ chrom: this.contig, firstRow: rows[0].row, nRows: rows.length, startPos1: rows[0].pos1, maxEnd1: maxEnd, data: encodeBlock(rows, this.ctx.codecs), genes: [...genes], ids, clinvarIds });
