@@ -81,11 +81,30 @@ export function coldHeader(h: ColdHeaderInput): string[] {
  * One allele's line. Built by concatenation, in the order of the INFO fields above: arrays, joins
  * and closures per field were a fifth of a store worker's time and much of its garbage.
  */
-export function coldLine(v: StoredVariant, withSample: boolean): IndexedLine {
+/**
+ * The last genes list coldLine encoded and its VT_GENE value: neighbouring alleles of a spill chunk
+ * share one list object (spillRows.ts storedRows), so most lines reuse the text. Lists are never
+ * changed once made, so the object is the key.
+ */
+export class ColdLineMemo {
+  genes: readonly GeneConsequence[] | null = null;
+  text = '';
+}
+
+export function coldLine(v: StoredVariant, withSample: boolean, memo?: ColdLineMemo): IndexedLine {
   let info = 'VT_ROW=' + v.row;
   if (v.line !== null) info += ';VT_LINE=' + v.line;
   info += ';VT_ZYG=' + v.zygosity + ';VT_CSQ=' + encodeInfoValue(v.consequence);
-  if (v.genes.length > 0) info += ';VT_GENE=' + genesValue(v.genes);
+  if (v.genes.length > 0) {
+    if (memo === undefined) info += ';VT_GENE=' + genesValue(v.genes);
+    else {
+      if (memo.genes !== v.genes) {
+        memo.genes = v.genes;
+        memo.text = ';VT_GENE=' + genesValue(v.genes);
+      }
+      info += memo.text;
+    }
+  }
   const g = v.gnomad;
   if (g) {
     // AC, AN and nhomalt are unknown (null) for AF-only releases: absent, not written as "null".

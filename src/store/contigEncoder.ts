@@ -6,7 +6,7 @@
  */
 import type { AnnotatedVariant } from '../annotate/types';
 import { BgzfMemory } from '../io/bgzfWriter';
-import { coldLine } from './coldFormat';
+import { coldLine, ColdLineMemo } from './coldFormat';
 import { alleleKey, reportableReasons, toStored } from './storedVariant';
 import type { CandidateDetail, StoredVariant } from './types';
 import { ColumnCodecs, encodeBlock } from './warmBlock';
@@ -87,6 +87,7 @@ export class ContigEncoder {
   private readonly blocks: WarmBlockPiece[] = [];
   private readonly hot: ContigPieces['hot'] = [];
   private readonly cold = new BgzfMemory();
+  private readonly coldMemo = new ColdLineMemo();
   private readonly index = new ColdIndexEntries();
   private pending: StoredVariant[] = [];
   private row: number;
@@ -124,7 +125,7 @@ export class ContigEncoder {
     if (this.pending.length >= this.ctx.blockRows) this.flushBlock();
     this.pending.push(stored);
     if (stored.reportable.length > 0) this.hot.push({ stored, details: key === null ? null : (this.ctx.details.get(key) ?? null) });
-    const line = coldLine(stored, this.ctx.withSample);
+    const line = coldLine(stored, this.ctx.withSample, this.coldMemo);
     const start = this.cold.virtualOffset();
     this.cold.write(line.text);
     this.cold.write('\n');

@@ -120,6 +120,9 @@ export function encodeBlock(rows: StoredVariant[], codecs: ColumnCodecs = DEFAUL
   let prevPos = 0;
   const checkpoints: number[][] = cols.map(() => []);
   const rsNumbers: number[] = [];
+  let prevGenes: readonly GeneConsequence[] | null = null;
+  let prevGenesFrom = 0;
+  let prevGenesTo = 0;
   for (let i = 0; i < rows.length; i++) {
     const v = rows[i];
     if (i > 0 && i % CHECKPOINT_ROWS === 0) cols.forEach((c, k) => checkpoints[k].push(k === Column.IdNumber ? rsNumbers.length : c.length));
@@ -152,15 +155,22 @@ export function encodeBlock(rows: StoredVariant[], codecs: ColumnCodecs = DEFAUL
     for (const r of v.reportable) mask |= 1 << REPORTABLE_REASONS.indexOf(r);
     cols[Column.Reportable].u8(mask);
     const g = cols[Column.Genes];
-    g.varint(v.genes.length);
-    for (const gc of v.genes) {
-      g.varint(code(gc.gene));
-      g.varint(code(gc.transcript));
-      g.varint(code(gc.consequence));
-      g.varint(gc.terms.length);
-      for (const t of gc.terms) g.varint(code(t));
-      g.varint(gc.location === null ? 0 : code(gc.location) + 1);
-      g.u8(gc.maneSelect ? 1 : 0);
+    // The previous row's list itself (neighbours share it, spillRows.ts): its codes are in the dictionary already, so its bytes are the same.
+    if (v.genes === prevGenes && v.genes.length > 0) g.repeat(prevGenesFrom, prevGenesTo);
+    else {
+      prevGenes = v.genes;
+      prevGenesFrom = g.length;
+      g.varint(v.genes.length);
+      for (const gc of v.genes) {
+        g.varint(code(gc.gene));
+        g.varint(code(gc.transcript));
+        g.varint(code(gc.consequence));
+        g.varint(gc.terms.length);
+        for (const t of gc.terms) g.varint(code(t));
+        g.varint(gc.location === null ? 0 : code(gc.location) + 1);
+        g.u8(gc.maneSelect ? 1 : 0);
+      }
+      prevGenesTo = g.length;
     }
     const gn = v.gnomad;
     if (gn) {
