@@ -36,7 +36,11 @@ export function compressBlock(data: Buffer, level = 6): Buffer {
  * indexing. Where the blocks go is the subclass's: a file (BgzfWriter) or memory (BgzfMemory).
  */
 abstract class BgzfStream {
-  private pending: Buffer[] = [];
+  /**
+   * Uncompressed bytes not yet in a block. Strings are encoded straight into it (no Buffer per
+   * write, no concat per block): the store writes one cold line per allele, millions per genome.
+   */
+  private staging = Buffer.allocUnsafe(2 * BLOCK_INPUT);
   private pendingLength = 0;
   protected compressedOffset = 0;
 
@@ -51,20 +55,28 @@ abstract class BgzfStream {
   }
 
   write(data: string | Buffer): void {
-    const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    this.pending.push(buf);
-    this.pendingLength += buf.length;
+    // A UTF-16 code unit is at most 3 bytes of UTF-8, so this much room always holds the string.
+    const room = typeof data === 'string' ? data.length * 3 : data.length;
+    if (this.pendingLength + room > this.staging.length) {
+      const next = Buffer.allocUnsafe(Math.max(2 * this.staging.length, this.pendingLength + room));
+      this.staging.copy(next, 0, 0, this.pendingLength);
+      this.staging = next;
+    }
+    if (typeof data === 'string') this.pendingLength += this.staging.write(data, this.pendingLength, 'utf8');
+    else this.pendingLength += data.copy(this.staging, this.pendingLength);
     if (this.pendingLength >= BLOCK_INPUT) this.flushFullBlocks();
   }
 
   private flushFullBlocks(): void {
-    let all = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending, this.pendingLength);
-    while (all.length >= BLOCK_INPUT) {
-      this.emit(all.subarray(0, BLOCK_INPUT));
-      all = all.subarray(BLOCK_INPUT);
+    let at = 0;
+    while (this.pendingLength - at >= BLOCK_INPUT) {
+      this.emit(this.staging.subarray(at, at + BLOCK_INPUT));
+      at += BLOCK_INPUT;
     }
-    this.pending = all.length > 0 ? [Buffer.from(all)] : [];
-    this.pendingLength = all.length;
+    if (at > 0) {
+      this.staging.copyWithin(0, at, this.pendingLength);
+      this.pendingLength -= at;
+    }
   }
 
   private emit(data: Buffer): void {
@@ -77,8 +89,7 @@ abstract class BgzfStream {
   flushBlock(): void {
     this.flushFullBlocks();
     if (this.pendingLength > 0) {
-      this.emit(this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending, this.pendingLength));
-      this.pending = [];
+      this.emit(this.staging.subarray(0, this.pendingLength));
       this.pendingLength = 0;
     }
   }

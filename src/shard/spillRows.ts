@@ -117,6 +117,19 @@ export function annotatedRows(c: SpillColumns): AnnotatedVariant[] {
 }
 
 const NO_REASONS: StoredVariant['reportable'] = [];
+const NO_GENES: GeneConsequence[] = [];
+
+/** Whether the n gene entries from entry a (terms from ta) hold the same string codes as those from b (tb). */
+function sameGenes(c: SpillColumns, a: number, ta: number, b: number, tb: number, n: number): boolean {
+  for (let k = 0; k < n; k++, a++, b++) {
+    const terms = c.termCount[a];
+    if (c.gene[a] !== c.gene[b] || c.transcript[a] !== c.transcript[b] || c.geneConsequence[a] !== c.geneConsequence[b] || c.location[a] !== c.location[b] || c.mane[a] !== c.mane[b] || terms !== c.termCount[b]) return false;
+    for (let t = 0; t < terms; t++) if (c.terms[ta + t] !== c.terms[tb + t]) return false;
+    ta += terms;
+    tb += terms;
+  }
+  return true;
+}
 
 /**
  * Every allele of the chunk as the store keeps it (toStored's fields and key order), with row,
@@ -126,15 +139,34 @@ export function storedRows(c: SpillColumns): StoredVariant[] {
   const at = new Cursor(c);
   const s = c.strings;
   const out = new Array<StoredVariant>(c.count);
+  // Neighbouring alleles mostly fall in the same gene with the same consequence (an intron): they
+  // share one genes list, which the store only reads, so its encoders can also reuse what they
+  // made of it (coldFormat.ts ColdLineMemo).
+  let prevGenes: GeneConsequence[] = NO_GENES;
+  let prevGene = 0;
+  let prevTerm = 0;
   for (let i = 0; i < c.count; i++) {
     const f = c.flags[i];
-    const genes = new Array<GeneConsequence>(c.geneCount[i]);
-    for (let k = 0; k < genes.length; k++) {
-      const g = at.gene++;
-      // toStored: an empty location is stored as null.
-      const location = c.location[g];
-      genes[k] = { gene: s[c.gene[g]], transcript: s[c.transcript[g]], consequence: s[c.geneConsequence[g]] as ConsequenceTerm, terms: at.terms(g), location: location < 0 ? null : s[location] || null, maneSelect: c.mane[g] === 1 };
+    const n = c.geneCount[i];
+    let genes: GeneConsequence[];
+    if (n === 0) genes = NO_GENES;
+    else if (n === prevGenes.length && sameGenes(c, prevGene, prevTerm, at.gene, at.term, n)) {
+      genes = prevGenes;
+      prevGene = at.gene;
+      prevTerm = at.term;
+      for (let k = 0; k < n; k++) at.term += c.termCount[at.gene++];
+    } else {
+      prevGene = at.gene;
+      prevTerm = at.term;
+      genes = new Array<GeneConsequence>(n);
+      for (let k = 0; k < n; k++) {
+        const g = at.gene++;
+        // toStored: an empty location is stored as null.
+        const location = c.location[g];
+        genes[k] = { gene: s[c.gene[g]], transcript: s[c.transcript[g]], consequence: s[c.geneConsequence[g]] as ConsequenceTerm, terms: at.terms(g), location: location < 0 ? null : s[location] || null, maneSelect: c.mane[g] === 1 };
+      }
     }
+    prevGenes = genes;
     const id = c.id[i];
     const filter = s[c.filter[i]];
     out[i] = {

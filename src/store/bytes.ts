@@ -61,6 +61,13 @@ export class ByteWriter {
     this.length += b.length;
   }
 
+  /** Appends a copy of bytes [from, to) already written. */
+  repeat(from: number, to: number): void {
+    this.ensure(to - from);
+    this.buf.copy(this.buf, this.length, from, to);
+    this.length += to - from;
+  }
+
   result(): Buffer {
     return this.buf.subarray(0, this.length);
   }

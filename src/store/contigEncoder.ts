@@ -6,7 +6,7 @@
  */
 import type { AnnotatedVariant } from '../annotate/types';
 import { BgzfMemory } from '../io/bgzfWriter';
-import { coldLine } from './coldFormat';
+import { coldLine, ColdLineMemo } from './coldFormat';
 import { alleleKey, reportableReasons, toStored } from './storedVariant';
 import type { CandidateDetail, StoredVariant } from './types';
 import { ColumnCodecs, encodeBlock } from './warmBlock';
@@ -87,6 +87,7 @@ export class ContigEncoder {
   private readonly blocks: WarmBlockPiece[] = [];
   private readonly hot: ContigPieces['hot'] = [];
   private readonly cold = new BgzfMemory();
+  private readonly coldMemo = new ColdLineMemo();
   private readonly index = new ColdIndexEntries();
   private pending: StoredVariant[] = [];
   private row: number;
@@ -124,9 +125,10 @@ export class ContigEncoder {
     if (this.pending.length >= this.ctx.blockRows) this.flushBlock();
     this.pending.push(stored);
     if (stored.reportable.length > 0) this.hot.push({ stored, details: key === null ? null : (this.ctx.details.get(key) ?? null) });
-    const line = coldLine(stored, this.ctx.withSample);
+    const line = coldLine(stored, this.ctx.withSample, this.coldMemo);
     const start = this.cold.virtualOffset();
-    this.cold.write(line.text + '\n');
+    this.cold.write(line.text);
+    this.cold.write('\n');
     this.index.add(line.beg0, line.end0, start, this.cold.virtualOffset());
   }
 
@@ -140,7 +142,11 @@ export class ContigEncoder {
     for (const v of rows) {
       maxEnd = Math.max(maxEnd, v.pos1 + Math.max(1, v.ref.length) - 1);
       for (const g of v.genes) genes.add(g.gene);
-      if (v.id !== '.') for (const token of v.id.split(';')) ids.push(token);
+      // Nearly every ID is one rsID: split only what has a separator.
+      if (v.id !== '.') {
+        if (v.id.indexOf(';') < 0) ids.push(v.id);
+        else for (const token of v.id.split(';')) ids.push(token);
+      }
       if (v.clinvar) clinvarIds.push(v.clinvar.id);
     }
     this.blocks.push({ chrom: this.contig, firstRow: rows[0].row, nRows: rows.length, startPos1: rows[0].pos1, maxEnd1: maxEnd, data: encodeBlock(rows, this.ctx.codecs), genes: [...genes], ids, clinvarIds });

@@ -7,8 +7,11 @@ import type { ByteReader, ByteWriter } from './bytes';
  * both of JavaScript's forms (0.000123 and 5.51166e-7, the form gnomAD's rarest AFs take);
  * 255: the string itself (negative, large exponent or more than 15 digits).
  */
-const DECIMAL = /^(\d+)(?:\.(\d+))?(?:e-(\d+))?$/;
 const MAX_PLACES = 60;
+const MAX_DIGITS = 15;
+const ZERO = 48;
+const NINE = 57;
+const DOT = 46;
 
 export function writeNumber(w: ByteWriter, n: number | null): void {
   if (n === null) {
@@ -21,20 +24,61 @@ export function writeNumber(w: ByteWriter, n: number | null): void {
     return;
   }
   const s = String(n);
-  const m = DECIMAL.exec(s);
-  if (m) {
-    const frac = m[2] ?? '';
-    const places = frac.length + Number(m[3] ?? 0);
-    const digits = (m[1] + frac).replace(/^0+(?=\d)/, '');
-    // The parse of digits×10^-places is correctly rounded, so it gives n back; checked anyway.
-    if (places >= 1 && places <= MAX_PLACES && digits.length <= 15 && Number(`${digits}e-${places}`) === n) {
+  const places = decimalPlaces(s);
+  if (places >= 1 && places <= MAX_PLACES) {
+    const digits = decimalDigits(s);
+    if (digits >= 0) {
+      // digits×10^-places is the very decimal s spells; parsing is correctly rounded, so it gives n back.
       w.u8(1 + places);
-      w.varint(Number(digits));
+      w.varint(digits);
       return;
     }
   }
   w.u8(255);
   w.str(s);
+}
+
+/**
+ * Places of `s` read as digits[.digits][e-digits] (the forms JavaScript prints a non-negative
+ * fraction in): fraction digits plus the negative exponent; -1 for any other form. A scan, not a
+ * regular expression: QUAL and the gnomAD frequencies come through here for every allele.
+ */
+function decimalPlaces(s: string): number {
+  let i = 0;
+  while (i < s.length && isDigit(s.charCodeAt(i))) i++;
+  if (i === 0) return -1;
+  let frac = 0;
+  if (i < s.length && s.charCodeAt(i) === DOT) {
+    const from = ++i;
+    while (i < s.length && isDigit(s.charCodeAt(i))) i++;
+    if (i === from) return -1;
+    frac = i - from;
+  }
+  if (i === s.length) return frac;
+  if (s.charCodeAt(i) !== 101 /* e */ || s.charCodeAt(i + 1) !== 45 /* - */) return -1;
+  const from = (i += 2);
+  let exp = 0;
+  while (i < s.length && isDigit(s.charCodeAt(i))) exp = exp * 10 + (s.charCodeAt(i++) - ZERO);
+  return i === from || i !== s.length ? -1 : frac + exp;
+}
+
+/** The digits of `s` (already checked by decimalPlaces) before any exponent, leading zeros dropped, as one number; -1 if more than 15 of them. */
+function decimalDigits(s: string): number {
+  let value = 0;
+  let count = 0;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    if (ch === DOT) continue;
+    if (!isDigit(ch)) break;
+    if (count === 0 && ch === ZERO) continue;
+    if (++count > MAX_DIGITS) return -1;
+    value = value * 10 + (ch - ZERO);
+  }
+  return value;
+}
+
+function isDigit(ch: number): boolean {
+  return ch >= ZERO && ch <= NINE;
 }
 
 export function readNumber(r: ByteReader): number | null {

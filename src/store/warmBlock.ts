@@ -120,6 +120,9 @@ export function encodeBlock(rows: StoredVariant[], codecs: ColumnCodecs = DEFAUL
   let prevPos = 0;
   const checkpoints: number[][] = cols.map(() => []);
   const rsNumbers: number[] = [];
+  let prevGenes: readonly GeneConsequence[] | null = null;
+  let prevGenesFrom = 0;
+  let prevGenesTo = 0;
   for (let i = 0; i < rows.length; i++) {
     const v = rows[i];
     if (i > 0 && i % CHECKPOINT_ROWS === 0) cols.forEach((c, k) => checkpoints[k].push(k === Column.IdNumber ? rsNumbers.length : c.length));
@@ -133,11 +136,11 @@ export function encodeBlock(rows: StoredVariant[], codecs: ColumnCodecs = DEFAUL
       cols[Column.AlleleText].str(v.alt);
     }
     const idc = cols[Column.Id];
-    const rs = RS_ONLY.exec(v.id);
+    const rs = v.id === '.' ? -1 : rsNumberOf(v.id);
     if (v.id === '.') idc.u8(ID_NONE);
-    else if (rs && String(Number(rs[1])) === rs[1]) {
+    else if (rs >= 0) {
       idc.u8(ID_RS);
-      rsNumbers.push(Number(rs[1]));
+      rsNumbers.push(rs);
     } else {
       idc.u8(ID_TEXT);
       idc.str(v.id);
@@ -152,25 +155,34 @@ export function encodeBlock(rows: StoredVariant[], codecs: ColumnCodecs = DEFAUL
     for (const r of v.reportable) mask |= 1 << REPORTABLE_REASONS.indexOf(r);
     cols[Column.Reportable].u8(mask);
     const g = cols[Column.Genes];
-    g.varint(v.genes.length);
-    for (const gc of v.genes) {
-      g.varint(code(gc.gene));
-      g.varint(code(gc.transcript));
-      g.varint(code(gc.consequence));
-      g.varint(gc.terms.length);
-      for (const t of gc.terms) g.varint(code(t));
-      g.varint(gc.location === null ? 0 : code(gc.location) + 1);
-      g.u8(gc.maneSelect ? 1 : 0);
+    // The previous row's list itself (neighbours share it, spillRows.ts): its codes are in the dictionary already, so its bytes are the same.
+    if (v.genes === prevGenes && v.genes.length > 0) g.repeat(prevGenesFrom, prevGenesTo);
+    else {
+      prevGenes = v.genes;
+      prevGenesFrom = g.length;
+      g.varint(v.genes.length);
+      for (const gc of v.genes) {
+        g.varint(code(gc.gene));
+        g.varint(code(gc.transcript));
+        g.varint(code(gc.consequence));
+        g.varint(gc.terms.length);
+        for (const t of gc.terms) g.varint(code(t));
+        g.varint(gc.location === null ? 0 : code(gc.location) + 1);
+        g.u8(gc.maneSelect ? 1 : 0);
+      }
+      prevGenesTo = g.length;
     }
     const gn = v.gnomad;
     if (gn) {
-      const states = [numState(gn.ac), numState(gn.an), numState(gn.nhomalt)];
+      const acState = numState(gn.ac);
+      const anState = numState(gn.an);
+      const nhomaltState = numState(gn.nhomalt);
       const k = afDerivation(gn.af, gn.ac, gn.an);
-      cols[Column.GnomadFlags].u8(1 | (states[0] << 1) | (states[1] << 3) | (states[2] << 5));
+      cols[Column.GnomadFlags].u8(1 | (acState << 1) | (anState << 3) | (nhomaltState << 5));
       cols[Column.GnomadFlags].u8(k);
-      writeCount(cols[Column.GnomadAc], gn.ac, states[0]);
-      writeCount(cols[Column.GnomadAn], gn.an, states[1]);
-      writeCount(cols[Column.GnomadNhomalt], gn.nhomalt, states[2]);
+      writeCount(cols[Column.GnomadAc], gn.ac, acState);
+      writeCount(cols[Column.GnomadAn], gn.an, anState);
+      writeCount(cols[Column.GnomadNhomalt], gn.nhomalt, nhomaltState);
       if (k === 0) writeNumber(cols[Column.GnomadAf], gn.af);
       writeNumber(cols[Column.GnomadGrpmaxAf], gn.grpmaxAf);
       cols[Column.GnomadCodes].varint(code(gn.grpmax));
@@ -231,6 +243,24 @@ export function blockColumns(blob: Buffer): Array<{ name: string; codec: Codec; 
     at += x.len;
     return { name: COLUMN_NAMES[i], codec: x.codec, stored: x.len, raw };
   });
+}
+
+/**
+ * The number of an ID that is exactly `rs` and a canonical number of 1 to 15 digits (what RS_ONLY
+ * matches and String(Number(digits)) gives back: no leading zero), else -1. A scan: a regular
+ * expression's match array per allele was garbage on every row of the genome.
+ */
+export function rsNumberOf(id: string): number {
+  const n = id.length - 2;
+  if (n < 1 || n > 15 || id.charCodeAt(0) !== 114 /* r */ || id.charCodeAt(1) !== 115 /* s */) return -1;
+  if (n > 1 && id.charCodeAt(2) === 48 /* 0 */) return -1;
+  let value = 0;
+  for (let i = 2; i < id.length; i++) {
+    const d = id.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
 }
 
 /**
