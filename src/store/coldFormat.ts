@@ -78,10 +78,6 @@ export function coldHeader(h: ColdHeaderInput): string[] {
 }
 
 /**
- * One allele's line. Built by concatenation, in the order of the INFO fields above: arrays, joins
- * and closures per field were a fifth of a store worker's time and much of its garbage.
- */
-/**
  * The last genes list coldLine encoded and its VT_GENE value: neighbouring alleles of a spill chunk
  * share one list object (spillRows.ts storedRows), so most lines reuse the text. Lists are never
  * changed once made, so the object is the key.
@@ -91,6 +87,10 @@ export class ColdLineMemo {
   text = '';
 }
 
+/**
+ * One allele's line. Built by concatenation, in the order of the INFO fields above: arrays, joins
+ * and closures per field were a fifth of a store worker's time and much of its garbage.
+ */
 export function coldLine(v: StoredVariant, withSample: boolean, memo?: ColdLineMemo): IndexedLine {
   let info = 'VT_ROW=' + v.row;
   if (v.line !== null) info += ';VT_LINE=' + v.line;
