@@ -23,6 +23,7 @@ import { blockColumns } from '../src/store/warmBlock';
 import { DEFAULT_BLOCK_ROWS } from '../src/store/warm';
 import { coldHeader, coldLine } from '../src/store/coldFormat';
 import { reportableReasons, toStored } from '../src/store/storedVariant';
+import { sourceHeader } from '../src/store/sourceFields';
 import { writeIndexedText } from '../src/io/indexedTextWriter';
 import { VCF_TABIX } from '../src/io/tabixWriter';
 import { GRCH38_CONTIGS, readClinvar, readGenes, readGnomadTuples, readTemplate, tiledVariants } from './tiledVariants';
@@ -82,7 +83,8 @@ function main(): void {
   // Other jobs share this machine; the load average is recorded beside the figures.
   const loadAtStart = os.loadavg().map((x) => Math.round(x * 10) / 10);
   const t0 = process.hrtime.bigint();
-  const { records, filterLines } = readTemplate(DATA);
+  const { records, filterLines, definitionLines } = readTemplate(DATA);
+  const source = sourceHeader(definitionLines);
   const genes = readGenes(DATA);
   const clinvar = readClinvar(DATA);
   const gnomadTuples = readGnomadTuples(DATA);
@@ -118,7 +120,7 @@ function main(): void {
   const manifest = buildStore(
     storeDir,
     tiledVariants({ total: TOTAL, template: records, genes, clinvar, gnomad: gnomadTuples }),
-    { candidates, manifest: { name: 'bench-tiled', sources: [] }, contigs, sample: 'BENCH', build: 'GRCh38', maxAf: 0.02, filterLines },
+    { candidates, manifest: { name: 'bench-tiled', sources: [] }, contigs, sample: 'BENCH', build: 'GRCh38', maxAf: 0.02, filterLines, source },
     { blockRows: BLOCK_ROWS },
   );
   const tBuilt = process.hrtime.bigint();
@@ -163,6 +165,18 @@ function main(): void {
     writeIndexedText(sitesOnly, header, lines(), VCF_TABIX);
   }
   const sitesOnlyBytes = fileSize(sitesOnly);
+  // The cold tier as stop 17 wrote it: the sample's call and vartriage's annotations, without the
+  // input record's other INFO and FORMAT fields (the denominator of warm_to_vcfgz_ratio until then).
+  const annotationsOnly = path.join(work, 'annotations-only.vcf.gz');
+  {
+    const header = coldHeader({ build: 'GRCh38', sample: 'BENCH', contigs, filterLines, toolVersion: 'bench' });
+    let row = 0;
+    const lines = function* () {
+      for (const v of tiledVariants({ total: TOTAL, template: records, genes, clinvar, gnomad: gnomadTuples })) yield coldLine(toStored(v, row++, null, reportableReasons(v, 0.02, false)), true);
+    };
+    writeIndexedText(annotationsOnly, header, lines(), VCF_TABIX);
+  }
+  const annotationsOnlyBytes = fileSize(annotationsOnly);
 
   // Cold CLI start: a fresh `node dist/src/cli/main.js query` per lookup, wall clock.
   const cli = path.join(ROOT, 'dist', 'src', 'cli', 'main.js');
@@ -247,6 +261,7 @@ function main(): void {
     bytes: { ...sizes },
     bytes_per_variant: { hot: perVariant(sizes.hot), warm: perVariant(sizes.warm), cold: perVariant(sizes.cold_vcfgz + sizes.cold_tbi), cold_vcfgz: perVariant(sizes.cold_vcfgz), hot_per_hot_row: Math.round((sizes.hot / Math.max(1, manifest.counts.hot)) * 10) / 10 },
     warm_to_vcfgz_ratio: Math.round((sizes.warm / sizes.cold_vcfgz) * 1000) / 1000,
+    annotations_only_vcfgz: { bytes: annotationsOnlyBytes, bytes_per_variant: perVariant(annotationsOnlyBytes), warm_ratio: Math.round((sizes.warm / annotationsOnlyBytes) * 1000) / 1000, note: 'the cold tier without the input records\' own INFO and FORMAT fields (GT:AD:DP:GQ and the VT_ annotations only), as written until the cold tier kept them; same BGZF writer' },
     sites_only_vcfgz: { bytes: sitesOnlyBytes, bytes_per_variant: perVariant(sitesOnlyBytes), warm_ratio: Math.round((sizes.warm / sitesOnlyBytes) * 1000) / 1000, note: 'the same records without FORMAT/sample columns, same BGZF writer; the cold tier as written carries GT' },
     warm_tables_bytes_per_variant: { blocks: perVariant(tableBytes.blocks), rsid_index: perVariant(tableBytes.rsid_pages), clinvar_postings: perVariant(tableBytes.clinvar_postings), rsid_multi_rows: tableBytes.rsid_multi_rows, text_postings_rows: tableBytes.text_postings_rows },
     warm_columns_bytes_per_variant: { note: `per column: raw, as stored, and re-compressed with deflate (level 6) and brotli (quality 9); decode time per 2,048-row block; sampled every ${every}th block`, ...warmColumns },

@@ -5,7 +5,7 @@ import type { AnnotatedVariant, ClinvarFacts, GeneConsequence } from '../src/ann
 import { ConsequenceTerm, mostSevere } from '../src/annotate/soTerms';
 import { reviewStars } from '../src/reference/clinvarSignificance';
 import type { MemberCall } from '../src/variant/memberCall';
-import type { Zygosity } from '../src/variant/types';
+import type { SourceFields, Zygosity } from '../src/variant/types';
 
 /**
  * A genome-scale stream of annotated variants made by tiling real records (benchmark input only).
@@ -45,6 +45,8 @@ interface TemplateRecord {
   zygosity: Zygosity;
   /** The template sample's call at this allele (GT, DP, GQ, AD for REF and this ALT), as `run` reads it. */
   call?: MemberCall;
+  /** The template record's own INFO and FORMAT fields, as `run` keeps them for the cold tier. */
+  source: SourceFields;
 }
 
 /** The sample's FORMAT fields at ALT number `alt` (1-based) of a template record (VCF 4.3 §1.6.2). */
@@ -136,9 +138,11 @@ function zygosityOf(gt: string): Zygosity {
   return alleles[0] === alleles[1] ? 'hom' : 'het';
 }
 
-export function readTemplate(dataDir: string): { records: TemplateRecord[]; filterLines: string[] } {
+export function readTemplate(dataDir: string): { records: TemplateRecord[]; filterLines: string[]; definitionLines: string[] } {
   const records: TemplateRecord[] = [];
   const filterLines = new Set<string>();
+  // INFO and FORMAT definitions of every template file (sourceHeader keeps the first of an ID).
+  const definitionLines: string[] = [];
   for (const f of TEMPLATE_FILES) {
     const fromFile = records.length;
     const text = zlib.gunzipSync(fs.readFileSync(path.join(dataDir, 'vcf', f))).toString('utf8');
@@ -146,6 +150,7 @@ export function readTemplate(dataDir: string): { records: TemplateRecord[]; filt
     let prevPos = 0;
     for (const line of text.split('\n')) {
       if (line.startsWith('##FILTER')) filterLines.add(line);
+      if (line.startsWith('##INFO=') || line.startsWith('##FORMAT=')) definitionLines.push(line);
       if (line === '' || line.startsWith('#')) continue;
       const c = line.split('\t');
       const pos = Number(c[1]);
@@ -154,6 +159,8 @@ export function readTemplate(dataDir: string): { records: TemplateRecord[]; filt
       prevPos = pos;
       const rs = /^rs(\d+)/.exec(c[2]);
       const alts = c[4].split(',').filter((a) => /^[ACGTN]+$/.test(a));
+      const altCount = c[4].split(',').length;
+      const call = c[8] && c[9] ? `${c[8]}\t${c[9]}` : null;
       alts.forEach((alt, i) =>
         records.push({
           gap: i === 0 ? gap : 0,
@@ -164,6 +171,7 @@ export function readTemplate(dataDir: string): { records: TemplateRecord[]; filt
           qual: c[5] === '.' ? null : Number(c[5]),
           zygosity: c[9] ? zygosityOf(c[9].split(':')[0]) : 'unknown',
           call: templateCall(c[8], c[9], c[4].split(',').indexOf(alt) + 1),
+          source: { info: c[7], call, altIndex: c[4].split(',').indexOf(alt) + 1, altCount },
         }),
       );
     }
@@ -173,7 +181,7 @@ export function readTemplate(dataDir: string): { records: TemplateRecord[]; filt
     const meanGap = part.reduce((sum, r) => sum + r.gap, 0) / Math.max(1, part.length);
     for (const r of part) r.gap = r.gap / meanGap;
   }
-  return { records, filterLines: [...filterLines].sort() };
+  return { records, filterLines: [...filterLines].sort(), definitionLines };
 }
 
 export function readGenes(dataDir: string): Map<string, Gene[]> {
@@ -301,6 +309,7 @@ export function* tiledVariants(o: TiledOptions): Generator<AnnotatedVariant> {
         gnomad,
         clinvar,
         ...(rec.call ? { call: rec.call } : {}),
+        source: rec.source,
       };
       o.onVariant?.(v, row);
       yield v;

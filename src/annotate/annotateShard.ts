@@ -57,7 +57,7 @@ export async function annotateShard(job: AnnotateJob): Promise<ShardOutcome> {
     const set = job.transcripts ?? DEFAULT_TRANSCRIPT_SET;
     let annotated = 0;
     for (const [start, end] of view.runs(CLUSTER_GAP_BP)) {
-      const group = alleles(view, start, end);
+      const group = alleles(view, start, end, job.read.keepSource === true);
       const chrom = group[0].chrom;
       const first = group[0].pos;
       const last = group[group.length - 1].pos + 1000;
@@ -110,7 +110,7 @@ const CLUSTER_GAP_BP = 100_000;
  * so a dense genome shard is one window (one range read, merge-joined), a sparse exome many small
  * ones, and neither reads a whole contig of ClinVar, gnomAD or gene models for a few variants.
  */
-function alleles(view: ColumnsView, start: number, end: number): AnnotatedVariant[] {
+function alleles(view: ColumnsView, start: number, end: number, keepSource: boolean): AnnotatedVariant[] {
   const out: AnnotatedVariant[] = new Array(end - start);
   const family = view.cols.family;
   for (let i = start; i < end; i++) {
@@ -134,6 +134,10 @@ function alleles(view: ColumnsView, start: number, end: number): AnnotatedVarian
       const calls: MemberCall[] = [];
       for (let m = 0; m < view.cols.members; m++) calls.push(view.memberCall(i, m));
       a.family = calls;
+    }
+    if (keepSource) {
+      const source = view.source(i);
+      if (source) a.source = source;
     }
     out[i - start] = a;
   }

@@ -9,6 +9,8 @@ export interface ReadOptions {
   compression: 'bgzf' | 'none';
   /** Keep each record's INFO text on its variants (for plugins); off by default to keep shards small. */
   keepInfo?: boolean;
+  /** Keep each record's own INFO and FORMAT fields on its variants (`AnnotatedVariant.source`), for the cold tier of a store. */
+  keepSource?: boolean;
   /** Read the proband's DP, GQ and AD as well as GT (`Variant.call`), for the call-confidence evidence. */
   probandCall?: boolean;
   /** With --ped: VCF columns of the family members (proband first) whose GT, DP, GQ and AD are read, and the build (for the PARs). */

@@ -42,6 +42,13 @@ function zygosityCode(alleles: number[], count: number, altIndex: number): numbe
 }
 
 /** Writes member call `f` at ALT `altIndex` (1-based as in GT) to call slot `at` (src/variant/memberCall.ts semantics). */
+/** Commas in buf[s, e). */
+function commaCount(buf: Uint8Array, s: number, e: number): number {
+  let n = 0;
+  for (let i = s; i < e; i++) if (buf[i] === COMMA) n++;
+  return n;
+}
+
 function writeCall(b: ColumnsBuilder, at: number, f: CallFields, gt: number, altIndex: number): void {
   let copies = f.ploidy > 0 ? 0 : -1;
   for (let j = 0; j < f.ploidy; j++) {
@@ -101,8 +108,10 @@ export function readShardColumns(shard: ShardSpec, opts: ReadOptions, aliases: C
   const members = callColumns.length;
   const calls = callColumns.map(emptyCallFields);
   const gtIndex = new Uint32Array(members);
-  const b = ColumnsBuilder.reuse(members, xCounter !== null, opts.keepInfo === true);
+  const b = ColumnsBuilder.reuse(members, xCounter !== null, opts.keepInfo === true || opts.keepSource === true);
   const dotGt = b.gts.indexOf('.');
+  // The column whose FORMAT fields the cold tier keeps: the proband's.
+  const sourceColumn = callColumns.length > 0 ? callColumns[0] : opts.sampleColumn;
   const onLine = (l: ScannedLine): void => {
     if (l.crlf) sawCr = true;
     const lineRef = fromFileStart ? l.line : undefined;
@@ -142,6 +151,9 @@ export function readShardColumns(shard: ShardSpec, opts: ReadOptions, aliases: C
     const qual = l.qual ?? NaN;
     let idAt = -1;
     let infoAt = -1;
+    let callTextAt = -1;
+    let callTextLen = 0;
+    let altCount = 0;
     // Split multi-allelic records per ALT (VCF 4.3 §1.6.1).
     let from = c[4];
     for (let i = 0; from <= altEnd; i++) {
@@ -221,9 +233,22 @@ export function readShardColumns(shard: ShardSpec, opts: ReadOptions, aliases: C
       b.idStart[k] = idAt;
       b.idLen[k] = c[3] - 1 - c[2];
       if (b.info) {
-        if (infoAt < 0) infoAt = b.copyBytes(buf, l.infoStart, l.infoEnd);
+        if (infoAt < 0) {
+          infoAt = b.copyBytes(buf, l.infoStart, l.infoEnd);
+          // FORMAT, a tab, then the proband's column: adjacent in the arena, so one range.
+          if (sourceColumn >= 0 && c[9] > c[8]) {
+            callTextAt = b.copyBytes(buf, c[8], c[9]);
+            b.copyBytes(buf, c[sourceColumn], c[sourceColumn + 1] - 1);
+            callTextLen = c[9] - c[8] + c[sourceColumn + 1] - 1 - c[sourceColumn];
+          }
+          altCount = commaCount(buf, c[4], altEnd) + 1;
+        }
         b.infoStart[k] = infoAt;
         b.infoLen[k] = l.infoEnd - l.infoStart;
+        b.callTextStart[k] = callTextAt < 0 ? 0 : callTextAt;
+        b.callTextLen[k] = callTextLen;
+        b.altIndex[k] = i + 1;
+        b.altCount[k] = altCount;
       }
       for (let m = 0; m < members; m++) writeCall(b, k * members + m, calls[m], gtIndex[m], i + 1);
       if (k > 0 && b.pos[k - 1] > pos) b.settle(k);

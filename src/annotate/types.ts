@@ -1,7 +1,8 @@
 import type { PluginFacts } from '../plugins/types';
 import type { MemberCall } from '../variant/memberCall';
-import type { AlleleFacts } from '../variant/types';
+import type { AlleleFacts, SourceFields } from '../variant/types';
 import type { ConsequenceTerm } from './soTerms';
+export type { SourceFields } from '../variant/types';
 
 /** Population frequency facts carried with a variant. */
 export interface GnomadFacts {
@@ -72,6 +73,8 @@ export interface AnnotatedVariant extends AlleleFacts {
   call?: MemberCall;
   /** Family members' genotypes at this allele (runs with --ped only; absent otherwise). */
   family?: MemberCall[];
+  /** The input record's own INFO and FORMAT fields, for the annotated VCF (runs that write a store). */
+  source?: SourceFields;
 }
 
 /** Records read, and why records or alleles were not turned into variants. */

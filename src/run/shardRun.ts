@@ -80,7 +80,7 @@ export async function annotateToShardFile(opts: AnnotateOptions): Promise<ShardF
   const shards = await planRun({ vcf: opts.vcf, region, shard: opts.shard, shardBytes: opts.shardBytes, log: opts.log }, header);
   const selector = opts.shard ? parseShardSelector(opts.shard) : undefined;
   const index = header.compression === 'bgzf' ? await openTabixIndex(opts.vcf) : null;
-  const read: ReadOptions = { sampleColumn, displayName: opts.vcf, compression: header.compression, probandCall: true, ...(family ? { family: { columns: family.family.columns, build } } : {}) };
+  const read: ReadOptions = { sampleColumn, displayName: opts.vcf, compression: header.compression, probandCall: true, keepSource: true, ...(family ? { family: { columns: family.family.columns, build } } : {}) };
   opts.log.info(`annotating ${path.basename(opts.vcf)} shard ${selector ? `${selector.index}/${selector.count}` : '1/1'} (${shards.length} piece(s))`);
   // Filters are applied by `merge` (its --max-af/--pass-only), so every annotated variant is kept.
   // Every annotated variant goes into the shard file; they wait on disk beside it meanwhile (src/shard/variantSpill.ts).

@@ -54,6 +54,11 @@ export const enum Tag {
   CallGq,
   CallNulls,
   Extras,
+  SourceInfo,
+  SourceInfoBytes,
+  SourceCall,
+  SourceCallBytes,
+  SourceAlt,
 }
 
 /** Per-allele flag bits. */
@@ -64,6 +69,8 @@ export const enum Flag {
   Clinvar = 8,
   Call = 16,
   Extra = 32,
+  /** The input record's own fields (AnnotatedVariant.source). */
+  Source = 64,
 }
 
 /** String index for an optional string: the key absent (undefined) or null. */
@@ -133,6 +140,10 @@ export interface SpillColumns {
   /** The alleles flagged Extra have their SpillExtras, in order, in this v8 blob, read on demand. */
   extraCount: number;
   extras: Buffer;
+  /** Per allele flagged Source: the record's INFO and call text, and altIndex, altCount (SourceAlt, two per row). */
+  sourceInfo: string[];
+  sourceCall: Array<string | null>;
+  sourceAlt: Int32Array;
 }
 
 /** Reads a chunk's columns, checking that every count and string index fits. */
@@ -150,8 +161,10 @@ export function readColumns(reader: FrameReader): SpillColumns {
   let clinvars = 0;
   let calls = 0;
   let extraCount = 0;
+  let sources = 0;
   for (let i = 0; i < n; i++) {
     const f = flags[i];
+    if (f & Flag.Source) sources++;
     if (f & Flag.Gnomad) gnomads++;
     if (f & Flag.Clinvar) clinvars++;
     if (f & Flag.Call) calls++;
@@ -190,8 +203,12 @@ export function readColumns(reader: FrameReader): SpillColumns {
   const callGq = reader.f64(Tag.CallGq, calls);
   const callNulls = reader.u8(Tag.CallNulls, calls);
   const extras = reader.bytes(Tag.Extras);
+  const sourceInfo = reader.texts(Tag.SourceInfo, sources, false) as string[];
+  const sourceCall = reader.texts(Tag.SourceCall, sources, true) as Array<string | null>;
+  if (sourceCall.some((t) => t === undefined)) throw new SpillFormatError('source call text absent');
+  const sourceAlt = reader.i32(Tag.SourceAlt, sources * 2);
   reader.end();
-  return { count: n, strings, chrom, pos, line, qual, flags, ref, alt, id, filter, zygosity, consequence, geneCount, gene, transcript, geneConsequence, termCount, location, mane, hgvsC, hgvsP, terms, gnomadFreqs, gnomadCounts, gnomadNulls, gnomadGrpmax, gnomadFilter, clinvarText, clinvarStars, conditionCount, conditions, callGt, callCounts, callGq, callNulls, extraCount, extras };
+  return { count: n, strings, chrom, pos, line, qual, flags, ref, alt, id, filter, zygosity, consequence, geneCount, gene, transcript, geneConsequence, termCount, location, mane, hgvsC, hgvsP, terms, gnomadFreqs, gnomadCounts, gnomadNulls, gnomadGrpmax, gnomadFilter, clinvarText, clinvarStars, conditionCount, conditions, callGt, callCounts, callGq, callNulls, extraCount, extras, sourceInfo, sourceCall, sourceAlt };
 }
 
 function sum(counts: Int32Array): number {

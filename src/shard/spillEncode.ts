@@ -126,6 +126,9 @@ export function writeSpillChunk(file: string, variants: AnnotatedVariant[]): str
   const callGq = f64(n);
   const callNulls = u8(n);
   const extras: SpillExtras[] = [];
+  const sourceInfo: string[] = [];
+  const sourceCall: Array<string | null> = [];
+  const sourceAlt = i32(16);
   const filterCodes = new Set<number>();
   for (let i = 0; i < n; i++) {
     const v = variants[i];
@@ -202,6 +205,14 @@ export function writeSpillChunk(file: string, variants: AnnotatedVariant[]): str
       if (txLists !== null) e.transcripts = txLists;
       extras.push(e);
     }
+    const src = v.source;
+    if (src) {
+      f |= Flag.Source;
+      sourceInfo.push(src.info);
+      sourceCall.push(src.call);
+      sourceAlt.push(src.altIndex);
+      sourceAlt.push(src.altCount);
+    }
     flags[i] = f;
   }
   const w = new FrameWriter();
@@ -241,6 +252,9 @@ export function writeSpillChunk(file: string, variants: AnnotatedVariant[]): str
   w.numbers(Tag.CallGq, callGq.view());
   w.array(Tag.CallNulls, callNulls.view());
   w.bytes(Tag.Extras, extras.length > 0 ? v8.serialize(extras) : Buffer.alloc(0));
+  w.texts(Tag.SourceInfo, sourceInfo);
+  w.texts(Tag.SourceCall, sourceCall);
+  w.array(Tag.SourceAlt, sourceAlt.view());
   w.writeTo(file);
   return [...filterCodes].map((c) => strings.list[c]).sort();
 }

@@ -6,7 +6,7 @@
  */
 import * as v8 from 'node:v8';
 import type { ConsequenceTerm } from '../annotate/soTerms';
-import type { AnnotatedVariant, ClinvarFacts, GeneConsequence, GnomadFacts } from '../annotate/types';
+import type { AnnotatedVariant, ClinvarFacts, GeneConsequence, GnomadFacts, SourceFields } from '../annotate/types';
 import type { StoredCall, StoredVariant } from '../store/types';
 import type { MemberCall } from '../variant/memberCall';
 import { ABSENT, CALL_COUNTS, CLINVAR_TEXT, Flag, GNOMAD_COUNTS, GNOMAD_FREQS, NULL, SpillColumns, ZYGOSITIES } from './spillColumns';
@@ -22,6 +22,7 @@ class Cursor {
   condition = 0;
   call = 0;
   extra = 0;
+  source = 0;
 
   constructor(private readonly c: SpillColumns) {}
 
@@ -63,6 +64,12 @@ class Cursor {
     const nulls = c.callNulls[r];
     const num = c.callCounts;
     return { gt: c.strings[c.callGt[r]], copies: nulls & 1 ? null : num[at], ploidy: num[at + 1], dp: nulls & 2 ? null : num[at + 2], gq: nulls & 4 ? null : c.callGq[r], ad: nulls & 8 ? null : [num[at + 3], num[at + 4]] };
+  }
+
+  sourceFields(): SourceFields {
+    const c = this.c;
+    const r = this.source++;
+    return { info: c.sourceInfo[r], call: c.sourceCall[r], altIndex: c.sourceAlt[2 * r], altCount: c.sourceAlt[2 * r + 1] };
   }
 
   /** The store's form of the call: no copies or ploidy. */
@@ -111,6 +118,7 @@ export function annotatedRows(c: SpillColumns): AnnotatedVariant[] {
     if (f & Flag.Call) v.call = at.memberCall();
     if (extra?.family !== undefined) v.family = extra.family;
     if (extra?.plugins !== undefined) v.plugins = extra.plugins;
+    if (f & Flag.Source) v.source = at.sourceFields();
     out[i] = v;
   }
   return out;
@@ -132,13 +140,22 @@ function sameGenes(c: SpillColumns, a: number, ta: number, b: number, tb: number
 }
 
 /**
+ * A store row and, apart (no tier but the cold one writes it, and lookups never return it), the
+ * input record's own fields.
+ */
+export interface StoreRow {
+  stored: StoredVariant;
+  source: SourceFields | null;
+}
+
+/**
  * Every allele of the chunk as the store keeps it (toStored's fields and key order), with row,
  * candidateRank and reportable left for the contig encoder to fill in store order.
  */
-export function storedRows(c: SpillColumns): StoredVariant[] {
+export function storedRows(c: SpillColumns): StoreRow[] {
   const at = new Cursor(c);
   const s = c.strings;
-  const out = new Array<StoredVariant>(c.count);
+  const out = new Array<StoreRow>(c.count);
   // Neighbouring alleles mostly fall in the same gene with the same consequence (an intron): they
   // share one genes list, which the store only reads, so its encoders can also reuse what they
   // made of it (coldFormat.ts ColdLineMemo).
@@ -169,7 +186,7 @@ export function storedRows(c: SpillColumns): StoredVariant[] {
     prevGenes = genes;
     const id = c.id[i];
     const filter = s[c.filter[i]];
-    out[i] = {
+    const stored: StoredVariant = {
       row: 0,
       chrom: c.chrom,
       pos1: c.pos[i],
@@ -188,6 +205,7 @@ export function storedRows(c: SpillColumns): StoredVariant[] {
       reportable: NO_REASONS,
       call: f & Flag.Call ? at.storedCall() : null,
     };
+    out[i] = { stored, source: f & Flag.Source ? at.sourceFields() : null };
   }
   return out;
 }

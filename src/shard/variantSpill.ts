@@ -13,11 +13,10 @@ import * as path from 'node:path';
 import type { AnnotatedVariant } from '../annotate/types';
 import { InputError } from '../errors';
 import { writeError } from '../io/atomicWrite';
-import type { StoredVariant } from '../store/types';
 import { readColumns, SpillColumns } from './spillColumns';
 import { writeSpillChunk } from './spillEncode';
 import { FrameReader, SpillFormatError } from './spillFrame';
-import { annotatedRows, storedRows } from './spillRows';
+import { annotatedRows, storedRows, StoreRow } from './spillRows';
 
 /** One contig's run of one shard's variants, in the order the shard read them. */
 export interface SpillChunk {
@@ -87,7 +86,7 @@ function readChunk(chunk: SpillChunk): AnnotatedVariant[] {
 }
 
 /** A chunk as the store's rows (the store worker's read: no AnnotatedVariant objects). */
-function readStoredChunk(chunk: SpillChunk): StoredVariant[] {
+function readStoredChunk(chunk: SpillChunk): StoreRow[] {
   return storedRows(readChunkColumns(chunk));
 }
 
@@ -117,7 +116,7 @@ export function orderContigs(names: string[], contigOrder: string[]): string[] {
 /** Position of a variant in either form (AnnotatedVariant.pos, StoredVariant.pos1). */
 type PosOf<T> = (v: T) => number;
 const annotatedPos: PosOf<AnnotatedVariant> = (v) => v.pos;
-const storedPos: PosOf<StoredVariant> = (v) => v.pos1;
+const storedPos: PosOf<StoreRow> = (r) => r.stored.pos1;
 
 /** A stable sort by position: variants of one contig trimmed across a shard edge are put back in order. */
 function byPosition<T>(variants: T[], pos: PosOf<T>): T[] {
@@ -157,7 +156,7 @@ export function spilledContigInOrder(chunks: SpillChunk[]): Iterable<AnnotatedVa
 }
 
 /** As spilledContigInOrder, as the store's rows (row, rank and reportable still to fill in). */
-export function storedContigInOrder(chunks: SpillChunk[]): Iterable<StoredVariant> {
+export function storedContigInOrder(chunks: SpillChunk[]): Iterable<StoreRow> {
   return contigInOrder(chunks, readStoredChunk, storedPos);
 }
 

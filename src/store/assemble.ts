@@ -17,6 +17,7 @@ import type { ContigContext, ContigPieces } from './contigEncoder';
 import { HotWriter } from './hot';
 import { candidateDetails } from './storedVariant';
 import { COLD_FILE, HOT_FILE, STORE_SCHEMA, StoreManifest, WARM_FILE, writeStoreManifest } from './storeManifest';
+import type { SourceHeader } from './sourceFields';
 import type { CandidateDetail } from './types';
 import { DEFAULT_BLOCK_ROWS, WarmWriter } from './warm';
 import { ColumnCodecs, DEFAULT_COLUMN_CODECS } from './warmBlock';
@@ -30,6 +31,8 @@ export interface StoreStreamInput {
   build: string;
   maxAf: number;
   filterLines: string[];
+  /** The input's INFO and FORMAT definitions: the cold tier keeps the records' own fields (absent: annotations only). */
+  source?: SourceHeader;
 }
 
 export interface StoreBuildOptions {
@@ -65,7 +68,7 @@ export class StoreAssembler {
       this.hot = new HotWriter(path.join(dir, HOT_FILE));
       this.warm = new WarmWriter(path.join(dir, WARM_FILE), this.blockRows, this.codecs);
       this.cold = new BgzfWriter(this.coldTmp);
-      this.cold.write(coldHeader({ build: input.build, sample: input.sample, contigs: input.contigs, filterLines: input.filterLines, toolVersion: toolVersion() }).join('\n') + '\n');
+      this.cold.write(coldHeader({ build: input.build, sample: input.sample, contigs: input.contigs, filterLines: input.filterLines, toolVersion: toolVersion(), ...(input.source ? { source: input.source } : {}) }).join('\n') + '\n');
     } catch (e) {
       fs.rmSync(dir, { recursive: true, force: true });
       throw e;
@@ -76,7 +79,7 @@ export class StoreAssembler {
   contextFor(contig: string, firstRow: number): ContigContext {
     const prefix = `${contig}:`;
     const details = new Map([...this.details].filter(([key]) => key.startsWith(prefix)));
-    return { firstRow, details, maxAf: this.input.maxAf, withSample: this.input.sample !== null, blockRows: this.blockRows, codecs: this.codecs };
+    return { firstRow, details, maxAf: this.input.maxAf, withSample: this.input.sample !== null, blockRows: this.blockRows, codecs: this.codecs, ...(this.input.source ? { source: this.input.source } : {}) };
   }
 
   /** Adds the next contig's pieces (contigs in store order). */

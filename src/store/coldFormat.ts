@@ -3,13 +3,15 @@ import type { ConsequenceTerm } from '../annotate/soTerms';
 import type { IndexedLine } from '../io/indexedTextWriter';
 import type { InfoDef } from '../io/vcfHeader';
 import type { ContigEntry } from '../variant/contigs';
-import type { Zygosity } from '../variant/types';
+import type { SourceFields, Zygosity } from '../variant/types';
+import { alleleFormat, alleleInfo, SourceHeader } from './sourceFields';
 import { end1Of } from './storedVariant';
 import { REPORTABLE_REASONS, ReportableReason, StoredCall, StoredVariant } from './types';
 
 /**
- * Cold tier record format: one VCF 4.3 line per stored allele, every annotation in INFO fields
- * prefixed VT_ and declared in the header, so bcftools, tabix and IGV read it as any VCF.
+ * Cold tier record format: one VCF 4.3 line per stored allele, the input record's own INFO and
+ * FORMAT fields (split for the allele, sourceFields.ts) followed by every annotation in INFO fields
+ * prefixed VT_, all declared in the header, so bcftools, tabix and IGV read it as any VCF.
  */
 export const COLD_INFO: InfoDef[] = [
   { id: 'VT_ROW', number: '1', type: 'Integer', description: '0-based row of this allele in the vartriage store (the same row in the hot and warm tiers)' },
@@ -64,6 +66,8 @@ export interface ColdHeaderInput {
   /** `##FILTER` lines of the input VCF, plus any FILTER values it used without declaring. */
   filterLines: string[];
   toolVersion: string;
+  /** The input's own INFO and FORMAT definitions, when its records' fields are kept. */
+  source?: SourceHeader;
 }
 
 export function coldHeader(h: ColdHeaderInput): string[] {
@@ -71,8 +75,10 @@ export function coldHeader(h: ColdHeaderInput): string[] {
   lines.push('##vartriage_note="One line per normalised allele (multi-allelic records split, alleles trimmed and left-aligned). GT is written from the zygosity vartriage called for the sample, not copied from the input."');
   for (const c of h.contigs) lines.push(c.length > 0 ? `##contig=<ID=${c.name},length=${c.length}>` : `##contig=<ID=${c.name}>`);
   lines.push(...h.filterLines);
+  const own = h.source?.lines ?? [];
+  lines.push(...own.filter((l) => l.startsWith('##INFO=')));
   for (const d of COLD_INFO) lines.push(`##INFO=<ID=${d.id},Number=${d.number},Type=${d.type},Description="${d.description}">`);
-  if (h.sample !== null) lines.push('##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype, from the zygosity vartriage called">', ...COLD_FORMAT);
+  if (h.sample !== null) lines.push('##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype, from the zygosity vartriage called">', ...COLD_FORMAT, ...own.filter((l) => l.startsWith('##FORMAT=')));
   lines.push(['#CHROM', 'POS', 'ID', 'REF', 'ALT', 'QUAL', 'FILTER', 'INFO', ...(h.sample !== null ? ['FORMAT', h.sample] : [])].join('\t'));
   return lines;
 }
@@ -91,8 +97,9 @@ export class ColdLineMemo {
  * One allele's line. Built by concatenation, in the order of the INFO fields above: arrays, joins
  * and closures per field were a fifth of a store worker's time and much of its garbage.
  */
-export function coldLine(v: StoredVariant, withSample: boolean, memo?: ColdLineMemo): IndexedLine {
-  let info = 'VT_ROW=' + v.row;
+export function coldLine(v: StoredVariant, withSample: boolean, memo?: ColdLineMemo, source?: SourceFields | null, header?: SourceHeader): IndexedLine {
+  const input = source && header ? alleleInfo(source, header.infoNumber) : '';
+  let info = (input === '' ? '' : input + ';') + 'VT_ROW=' + v.row;
   if (v.line !== null) info += ';VT_LINE=' + v.line;
   info += ';VT_ZYG=' + v.zygosity + ';VT_CSQ=' + encodeInfoValue(v.consequence);
   if (v.genes.length > 0) {
@@ -125,12 +132,16 @@ export function coldLine(v: StoredVariant, withSample: boolean, memo?: ColdLineM
   if (v.reportable.length > 0) info += ';VT_REPORTABLE=' + v.reportable.join(',');
   if (v.call) info += ';VT_INPUT_GT=' + encodeInfoValue(v.call.gt);
   let text = v.chrom + '\t' + v.pos1 + '\t' + v.id + '\t' + v.ref + '\t' + v.alt + '\t' + (v.qual === null ? '.' : String(v.qual)) + '\t' + v.filter + '\t' + info;
-  if (withSample && v.call) {
+  if (withSample) {
+    const more = source && header ? alleleFormat(source, header.formatNumber) : NO_MORE_FORMAT;
     const call = v.call;
-    text += '\tGT:AD:DP:GQ\t' + GT[v.zygosity] + ':' + (call.ad ? call.ad[0] + ',' + call.ad[1] : '.') + ':' + (call.dp === null ? '.' : String(call.dp)) + ':' + (call.gq === null ? '.' : String(call.gq));
-  } else if (withSample) text += '\tGT\t' + GT[v.zygosity];
+    if (call) text += '\tGT:AD:DP:GQ' + more.keys + '\t' + GT[v.zygosity] + ':' + (call.ad ? call.ad[0] + ',' + call.ad[1] : '.') + ':' + (call.dp === null ? '.' : String(call.dp)) + ':' + (call.gq === null ? '.' : String(call.gq)) + more.values;
+    else text += '\tGT' + more.keys + '\t' + GT[v.zygosity] + more.values;
+  }
   return { text, ref: v.chrom, beg0: v.pos1 - 1, end0: end1Of(v.pos1, v.ref) };
 }
+
+const NO_MORE_FORMAT = { keys: '', values: '' };
 
 /** VT_GENE: per gene Symbol|Transcript|Consequence|Terms|Location|MANE, comma-separated. */
 function genesValue(genes: readonly GeneConsequence[]): string {

@@ -4,9 +4,10 @@
  * encodes contigs in parallel (workers/store-contig.ts) and the main thread only writes the pieces
  * in store order (assemble.ts), which is what made a genome's store take minutes on one thread.
  */
-import type { AnnotatedVariant } from '../annotate/types';
+import type { AnnotatedVariant, SourceFields } from '../annotate/types';
 import { BgzfMemory } from '../io/bgzfWriter';
 import { coldLine, ColdLineMemo } from './coldFormat';
+import type { SourceHeader } from './sourceFields';
 import { alleleKey, reportableReasons, toStored } from './storedVariant';
 import type { CandidateDetail, StoredVariant } from './types';
 import { ColumnCodecs, encodeBlock } from './warmBlock';
@@ -52,6 +53,8 @@ export interface ContigContext {
   withSample: boolean;
   blockRows: number;
   codecs: ColumnCodecs;
+  /** The input's INFO and FORMAT definitions, for the records' own fields in cold lines. */
+  source?: SourceHeader;
 }
 
 /** Index entries of the cold lines, grown as lines come. */
@@ -109,14 +112,14 @@ export class ContigEncoder {
   }
 
   add(v: AnnotatedVariant): void {
-    this.addStored(toStored(v, 0, null, []));
+    this.addStored(toStored(v, 0, null, []), v.source ?? null);
   }
 
   /**
    * Adds the next variant in its stored form (as the spill decodes it, spillRows.ts): its row,
    * candidate rank and reportable reasons are set here, where store order and the ranking are known.
    */
-  addStored(stored: StoredVariant): void {
+  addStored(stored: StoredVariant, source: SourceFields | null = null): void {
     const key = this.candidatePos.has(stored.pos1) ? alleleKey(stored.chrom, stored.pos1, stored.ref, stored.alt) : null;
     const rank = key === null ? null : (this.rankOf.get(key) ?? null);
     stored.row = this.row++;
@@ -125,7 +128,7 @@ export class ContigEncoder {
     if (this.pending.length >= this.ctx.blockRows) this.flushBlock();
     this.pending.push(stored);
     if (stored.reportable.length > 0) this.hot.push({ stored, details: key === null ? null : (this.ctx.details.get(key) ?? null) });
-    const line = coldLine(stored, this.ctx.withSample, this.coldMemo);
+    const line = coldLine(stored, this.ctx.withSample, this.coldMemo, source, this.ctx.source);
     const start = this.cold.virtualOffset();
     this.cold.write(line.text);
     this.cold.write('\n');

@@ -28,7 +28,7 @@ export type StoreContigOutcome = { ok: true; pieces: ContigPieces } | { ok: fals
 export function encodeSpilledContig(job: StoreContigJob): StoreContigOutcome {
   try {
     const encoder = new ContigEncoder(job.contig, job.ctx);
-    for (const v of storedContigInOrder(job.chunks)) encoder.addStored(v);
+    for (const r of storedContigInOrder(job.chunks)) encoder.addStored(r.stored, r.source);
     return { ok: true, pieces: encoder.finish() };
   } catch (e) {
     if (e instanceof InputError) return { ok: false, error: toInputErrorData(e) };

@@ -5,6 +5,7 @@ import type { Manifest } from '../reference/manifest';
 import type { VariantSource } from '../shard/variantSpill';
 import { StoreAssembler, StoreBuildOptions, StoreStreamInput } from './assemble';
 import { ContigEncoder } from './contigEncoder';
+import { sourceHeader } from './sourceFields';
 import type { StoreManifest } from './storeManifest';
 
 export type { StoreBuildOptions, StoreStreamInput } from './assemble';
@@ -43,7 +44,7 @@ export function storeStreamInput(input: StoreInput): StoreStreamInput {
   const contigs = [...input.manifest.contigs];
   const known = new Set(contigs.map((c) => c.name));
   for (const name of input.variants.contigs().filter((c) => !known.has(c)).sort()) contigs.push({ name, length: 0, aliases: [] });
-  return { candidates: input.candidates, manifest: input.manifest, contigs, sample: input.sample, build: input.build, maxAf: input.maxAf, filterLines };
+  return { candidates: input.candidates, manifest: input.manifest, contigs, sample: input.sample, build: input.build, maxAf: input.maxAf, filterLines, source: sourceHeader(input.header.lines) };
 }
 
 /**

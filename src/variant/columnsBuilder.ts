@@ -44,6 +44,10 @@ export class ColumnsBuilder {
   idLen = new Uint32Array(INITIAL);
   infoStart: Uint32Array;
   infoLen: Uint32Array;
+  callTextStart: Uint32Array;
+  callTextLen: Uint32Array;
+  altIndex: Uint32Array;
+  altCount: Uint32Array;
   zygosity = new Uint8Array(INITIAL);
   gt: Uint32Array;
   copies: Int32Array;
@@ -66,6 +70,10 @@ export class ColumnsBuilder {
     const m = INITIAL * members;
     this.infoStart = new Uint32Array(info ? INITIAL : 0);
     this.infoLen = new Uint32Array(info ? INITIAL : 0);
+    this.callTextStart = new Uint32Array(info ? INITIAL : 0);
+    this.callTextLen = new Uint32Array(info ? INITIAL : 0);
+    this.altIndex = new Uint32Array(info ? INITIAL : 0);
+    this.altCount = new Uint32Array(info ? INITIAL : 0);
     this.gt = new Uint32Array(m);
     this.copies = new Int32Array(m);
     this.ploidy = new Int32Array(m);
@@ -97,6 +105,10 @@ export class ColumnsBuilder {
     if (this.info) {
       this.infoStart = grow(this.infoStart, cap);
       this.infoLen = grow(this.infoLen, cap);
+      this.callTextStart = grow(this.callTextStart, cap);
+      this.callTextLen = grow(this.callTextLen, cap);
+      this.altIndex = grow(this.altIndex, cap);
+      this.altCount = grow(this.altCount, cap);
     }
     this.zygosity = grow(this.zygosity, cap);
     this.gt = grow(this.gt, m);
@@ -158,7 +170,7 @@ export class ColumnsBuilder {
     if (j === k) return;
     const m = this.members;
     for (const a of [this.pos, this.qual, this.line, this.contig, this.filter, this.refStart, this.refLen, this.altStart, this.altLen, this.idStart, this.idLen, this.zygosity]) rotate(a, j, k, 1);
-    if (this.info) for (const a of [this.infoStart, this.infoLen]) rotate(a, j, k, 1);
+    if (this.info) for (const a of this.sourceColumns()) rotate(a, j, k, 1);
     if (m > 0) for (const a of [this.gt, this.copies, this.ploidy, this.dp, this.gq, this.adRef, this.adAlt]) rotate(a, j, k, m);
   }
 
@@ -169,8 +181,13 @@ export class ColumnsBuilder {
     if (moved.length === 0) return;
     const m = this.members;
     for (const a of [this.pos, this.qual, this.line, this.contig, this.filter, this.refStart, this.refLen, this.altStart, this.altLen, this.idStart, this.idLen, this.zygosity]) reorder(a, order, moved, 1);
-    if (this.info) for (const a of [this.infoStart, this.infoLen]) reorder(a, order, moved, 1);
+    if (this.info) for (const a of this.sourceColumns()) reorder(a, order, moved, 1);
     if (m > 0) for (const a of [this.gt, this.copies, this.ploidy, this.dp, this.gq, this.adRef, this.adAlt]) reorder(a, order, moved, m);
+  }
+
+  /** The columns kept with `info`: the record's own INFO and call text, and the allele's place among its ALTs. */
+  private sourceColumns(): Uint32Array[] {
+    return [this.infoStart, this.infoLen, this.callTextStart, this.callTextLen, this.altIndex, this.altCount];
   }
 
   /** Empties the builder for the next shard, keeping its arrays (the finished columns are copies). */
@@ -197,7 +214,7 @@ export class ColumnsBuilder {
     // Offsets are at most the arena's length (an empty field at its end) and indices below their table's: no scan needed.
     const offset = (a: Uint32Array, len: number): PackSlot => ({ src: a, length: len, type: belowType(this.arenaLen + 1) });
     const index = (a: Uint32Array, len: number, table: string[]): PackSlot => ({ src: a, length: len, type: belowType(table.length) });
-    const [pos, qual, line, contig, filter, refStart, refLen, altStart, altLen, idStart, idLen, infoStart, infoLen, zygosity, gt, copies, ploidy, dp, gq, adRef, adAlt] = packColumns([
+    const [pos, qual, line, contig, filter, refStart, refLen, altStart, altLen, idStart, idLen, infoStart, infoLen, callTextStart, callTextLen, altIndex, altCount, zygosity, gt, copies, ploidy, dp, gq, adRef, adAlt] = packColumns([
       whole(this.pos, n),
       float(this.qual, n),
       whole(this.line, n),
@@ -211,6 +228,10 @@ export class ColumnsBuilder {
       uint(this.idLen, n),
       offset(this.infoStart, ni),
       uint(this.infoLen, ni),
+      offset(this.callTextStart, ni),
+      uint(this.callTextLen, ni),
+      uint(this.altIndex, ni),
+      uint(this.altCount, ni),
       { src: this.zygosity, length: n, type: Uint8Array },
       index(this.gt, nm, this.gts.texts),
       { src: this.copies, length: nm, type: intType(this.copies, nm) },
@@ -241,6 +262,10 @@ export class ColumnsBuilder {
       idLen: idLen as UintColumn,
       infoStart: infoStart as UintColumn,
       infoLen: infoLen as UintColumn,
+      callTextStart: callTextStart as UintColumn,
+      callTextLen: callTextLen as UintColumn,
+      altIndex: altIndex as UintColumn,
+      altCount: altCount as UintColumn,
       zygosity: zygosity as Uint8Array,
       arena: this.arena.slice(0, this.arenaLen),
       gt: gt as UintColumn,

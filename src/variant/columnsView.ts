@@ -3,7 +3,7 @@
  * allele; `variant(i)` materialises the `Variant` that readShard returns for the allele.
  */
 import type { MemberCall } from './memberCall';
-import { Variant, VariantKey, variantKey, Zygosity } from './types';
+import { SourceFields, Variant, VariantKey, variantKey, Zygosity } from './types';
 import { VariantColumns, ZYGOSITIES } from './variantColumns';
 
 /** Alleles of up to this many bases are decoded once per view and shared. */
@@ -78,6 +78,16 @@ export class ColumnsView {
     if (!this.cols.info) return undefined;
     const s = this.cols.infoStart[i];
     return this.text.toString('utf8', s, s + this.cols.infoLen[i]);
+  }
+
+  /** The record's own INFO and call text and the allele's place among its ALTs, when the reader kept them. */
+  source(i: number): SourceFields | undefined {
+    const c = this.cols;
+    if (!c.info) return undefined;
+    const s = c.infoStart[i];
+    const cs = c.callTextStart[i];
+    const callLen = c.callTextLen[i];
+    return { info: this.text.toString('utf8', s, s + c.infoLen[i]), call: callLen === 0 ? null : this.text.toString('utf8', cs, cs + callLen), altIndex: c.altIndex[i], altCount: c.altCount[i] };
   }
 
   /** `chrom:pos:ref:alt` (the key ClinVar and the store use). */

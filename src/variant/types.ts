@@ -33,3 +33,18 @@ export interface Variant extends AlleleFacts {
 export function variantKey(chrom: string, pos: number, ref: string, alt: string): VariantKey {
   return `${chrom}:${pos}:${ref}:${alt}` as VariantKey;
 }
+
+/**
+ * What the input VCF record said beyond the fields vartriage reads, kept as written so that the
+ * cold tier is the input record plus the annotations (as vcfanno and VEP's --vcf write theirs).
+ * Number=A/R/G values are split for this allele only when the line is written (src/store/sourceFields.ts).
+ */
+export interface SourceFields {
+  /** The INFO column as written ('.' when empty). */
+  info: string;
+  /** FORMAT and the sample's column joined by a tab, or null when the VCF has no sample column. */
+  call: string | null;
+  /** This allele's 1-based index among the record's ALT alleles, and their count. */
+  altIndex: number;
+  altCount: number;
+}

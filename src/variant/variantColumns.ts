@@ -18,7 +18,10 @@ export interface VariantColumns {
   members: number;
   /** Calls are of a --ped family (`Variant.family` as well as `Variant.call`). */
   family: boolean;
-  /** INFO is kept (`infoStart`/`infoLen` have one entry per allele). */
+  /**
+   * The record's own fields are kept: INFO, FORMAT and the proband's column, and the allele's place
+   * among the record's ALTs (the columns from `infoStart` to `altCount` have one entry per allele).
+   */
   info: boolean;
   /** Canonical contig names, FILTER texts and GT texts, indexed by `contig`, `filter` and `gt`. */
   chroms: string[];
@@ -32,7 +35,7 @@ export interface VariantColumns {
   line: WholeColumn;
   contig: UintColumn;
   filter: UintColumn;
-  /** Byte ranges in `arena`: REF and ALT upper-case ASCII (after trimming), ID and INFO UTF-8 as written. */
+  /** Byte ranges in `arena`: REF and ALT upper-case ASCII (after trimming), ID, INFO and call text UTF-8 as written. */
   refStart: UintColumn;
   refLen: UintColumn;
   altStart: UintColumn;
@@ -41,6 +44,12 @@ export interface VariantColumns {
   idLen: UintColumn;
   infoStart: UintColumn;
   infoLen: UintColumn;
+  /** FORMAT and the proband's column, joined by a tab, in `arena`; length 0 without a sample column. */
+  callTextStart: UintColumn;
+  callTextLen: UintColumn;
+  /** 1-based index of the allele among its record's ALTs, and how many ALTs the record has. */
+  altIndex: UintColumn;
+  altCount: UintColumn;
   /** Code into ZYGOSITIES. */
   zygosity: Uint8Array;
   arena: Uint8Array;

@@ -61,7 +61,7 @@ describe('columnar spill chunks', () => {
     const spill = VariantSpill.create(parent);
     const vs = variants();
     spill.addVariants(0, vs);
-    const stored = [...storedContigInOrder(spill.chunksOf('chr7'))];
+    const stored = [...storedContigInOrder(spill.chunksOf('chr7'))].map((r) => r.stored);
     const expected = [...spilledContigInOrder(spill.chunksOf('chr7'))].map((v) => toStored(v, 0, null, []));
     expect(stored.map((s) => JSON.stringify(s))).toEqual(expected.map((s) => JSON.stringify(s)));
     expect(stored.map((s) => s.pos1)).toEqual([100, 150, 200]);
