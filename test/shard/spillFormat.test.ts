@@ -33,6 +33,8 @@ function variants(): AnnotatedVariant[] {
   b.call = { gt: './.', copies: null, ploidy: 0, dp: null, gq: null, ad: null };
   b.family = [b.call, { gt: '1/1', copies: 2, ploidy: 2, dp: 12, gq: 40, ad: [0, 12] }];
   b.plugins = { annotations: { cadd: 23.5, note: null }, scores: { s: null }, deleteriousness: { value: 0.9, by: 'p' } };
+  b.source = { info: 'AC=1,1;AN=2;NOTE=Maladie%3B éç', call: null, altIndex: 2, altCount: 2 };
+  a.source = { info: '.', call: 'GT:AD:DP:GQ:PL\t0/1:15,15:30:99:99,0,99', altIndex: 1, altCount: 1 };
   const c: AnnotatedVariant = { ...base(150), qual: -0, line: 2 ** 33, gnomad: { af: 1e-6, ac: 1, an: 152312, nhomalt: 0, grpmaxAf: 3.2e-5, grpmax: 'afr', filter: 'PASS' } };
   c.genes = [{ gene: 'G', transcript: 'NM_3.1', consequence: 'missense_variant', terms: ['missense_variant'], location: 'exon 2/5', maneSelect: true, hgvsC: 'c', hgvsP: 'p', transcripts: [{ transcript: 'NM_3.1', consequence: 'missense_variant', terms: ['missense_variant'], location: 'exon 2/5', maneSelect: true, canonical: true, hgvsC: 'c', hgvsP: 'p' }] }];
   return [a, b, c];
@@ -65,6 +67,9 @@ describe('columnar spill chunks', () => {
     const expected = [...spilledContigInOrder(spill.chunksOf('chr7'))].map((v) => toStored(v, 0, null, []));
     expect(stored.map((s) => JSON.stringify(s))).toEqual(expected.map((s) => JSON.stringify(s)));
     expect(stored.map((s) => s.pos1)).toEqual([100, 150, 200]);
+    // The input record's own fields travel beside the rows, for the cold tier only.
+    expect([...storedContigInOrder(spill.chunksOf('chr7'))].map((r) => r.source)).toEqual([...spilledContigInOrder(spill.chunksOf('chr7'))].map((v) => v.source ?? null));
+    expect([...storedContigInOrder(spill.chunksOf('chr7'))].filter((r) => r.source !== null)).toHaveLength(2);
     spill.remove();
   });
 
