@@ -72,7 +72,8 @@ export interface ColdHeaderInput {
 
 export function coldHeader(h: ColdHeaderInput): string[] {
   const lines = ['##fileformat=VCFv4.3', `##source=vartriage ${h.toolVersion}`, `##reference=${h.build}`];
-  lines.push('##vartriage_note="One line per normalised allele (multi-allelic records split, alleles trimmed and left-aligned). GT is written from the zygosity vartriage called for the sample, not copied from the input."');
+  const kept = h.source ? " The input record's own INFO and FORMAT fields are kept, Number=A/R/G values split for the allele as bcftools norm -m-any splits them; INFO/END is not kept." : '';
+  lines.push(`##vartriage_note="One line per normalised allele (multi-allelic records split, alleles trimmed and left-aligned). GT is written from the zygosity vartriage called for the sample, not copied from the input.${kept}"`);
   for (const c of h.contigs) lines.push(c.length > 0 ? `##contig=<ID=${c.name},length=${c.length}>` : `##contig=<ID=${c.name}>`);
   lines.push(...h.filterLines);
   const own = h.source?.lines ?? [];
