@@ -20,7 +20,7 @@ import { buildStore, Lookup, StoreReader } from '../src/store';
 import type { TimingSummary } from './storeLookups';
 import { compress, decompress } from '../src/store/codec';
 import { blockColumns } from '../src/store/warmBlock';
-import { DEFAULT_BLOCK_ROWS } from '../src/store/warm';
+import { DEFAULT_BLOCK_ROWS, WarmReader } from '../src/store/warm';
 import { coldHeader, coldLine } from '../src/store/coldFormat';
 import { reportableReasons, toStored } from '../src/store/storedVariant';
 import { sourceHeader } from '../src/store/sourceFields';
@@ -130,9 +130,11 @@ function main(): void {
   const files = {
     hot: path.join(storeDir, manifest.files.hot),
     warm: path.join(storeDir, manifest.files.warm),
+    warmBlobs: path.join(storeDir, manifest.files.warm_blobs),
     cold: path.join(storeDir, manifest.files.cold),
   };
-  const sizes = { hot: fileSize(files.hot), warm: fileSize(files.warm), cold_vcfgz: fileSize(files.cold), cold_tbi: fileSize(`${files.cold}.tbi`) };
+  // The warm tier is warm.sqlite (indexes) and warm.blobs (blocks, rsID pages) together.
+  const sizes = { hot: fileSize(files.hot), warm: fileSize(files.warm) + fileSize(files.warmBlobs), warm_sqlite: fileSize(files.warm), warm_blobs: fileSize(files.warmBlobs), cold_vcfgz: fileSize(files.cold), cold_tbi: fileSize(`${files.cold}.tbi`) };
   const perVariant = (b: number) => Math.round((b / TOTAL) * 100) / 100;
 
   // Long-lived query process: a process of its own opens the store once and times each lookup
@@ -212,8 +214,8 @@ function main(): void {
   const db = new Database(files.warm, { readonly: true });
   const tableBytes: Record<string, number> = {};
   for (const [name, sql] of Object.entries({
-    blocks: 'SELECT SUM(length(data)) FROM block',
-    rsid_pages: 'SELECT SUM(length(data)) FROM rsid_pages',
+    blocks: 'SELECT SUM(blob_bytes) FROM block',
+    rsid_pages: 'SELECT SUM(blob_bytes) FROM rsid_pages',
     clinvar_postings: 'SELECT SUM(length(data)) FROM postings',
     rsid_multi_rows: 'SELECT COUNT(*) FROM rsid_multi',
     text_postings_rows: 'SELECT COUNT(*) FROM text_postings',
@@ -221,9 +223,10 @@ function main(): void {
   const columns: Record<string, { raw: number; stored: number; deflate: number; brotli: number; deflate_decode_ms: number; brotli_decode_ms: number }> = {};
   let sampledRows = 0;
   const every = QUICK ? 16 : 4;
-  for (const row of db.prepare(`SELECT data, n_rows FROM block WHERE id % ${every} = 0 ORDER BY id`).iterate() as Iterable<{ data: Buffer; n_rows: number }>) {
+  const warmReader = new WarmReader(files.warm, files.warmBlobs);
+  for (const row of db.prepare(`SELECT id, n_rows FROM block WHERE id % ${every} = 0 ORDER BY id`).all() as Array<{ id: number; n_rows: number }>) {
     sampledRows += row.n_rows;
-    for (const c of blockColumns(row.data)) {
+    for (const c of blockColumns(warmReader.blockBytes(row.id))) {
       const acc = (columns[c.name] ??= { raw: 0, stored: 0, deflate: 0, brotli: 0, deflate_decode_ms: 0, brotli_decode_ms: 0 });
       acc.raw += c.raw.length;
       acc.stored += c.stored;
@@ -237,6 +240,7 @@ function main(): void {
     }
   }
   db.close();
+  warmReader.close();
   const perRow = (b: number) => Math.round((b / sampledRows) * 1000) / 1000;
   const warmColumns = Object.fromEntries(
     Object.entries(columns).map(([name, c]) => [name, { raw: perRow(c.raw), stored: perRow(c.stored), deflate: perRow(c.deflate), brotli: perRow(c.brotli), deflate_decode_us_per_block: Math.round((c.deflate_decode_ms * 1000 * 2048) / sampledRows), brotli_decode_us_per_block: Math.round((c.brotli_decode_ms * 1000 * 2048) / sampledRows) }]),
@@ -259,7 +263,7 @@ function main(): void {
     node_startup_ms: summary(nodeMs).p50_ms,
     tabix: { ...summary(tabixMs), agrees_with_store: `${tabixAgree}/${tabixMs.length}`, note: 'htslib tabix 1.x, one process per locus lookup (includes process start)' },
     bytes: { ...sizes },
-    bytes_per_variant: { hot: perVariant(sizes.hot), warm: perVariant(sizes.warm), cold: perVariant(sizes.cold_vcfgz + sizes.cold_tbi), cold_vcfgz: perVariant(sizes.cold_vcfgz), hot_per_hot_row: Math.round((sizes.hot / Math.max(1, manifest.counts.hot)) * 10) / 10 },
+    bytes_per_variant: { hot: perVariant(sizes.hot), warm: perVariant(sizes.warm), warm_sqlite: perVariant(sizes.warm_sqlite), warm_blobs: perVariant(sizes.warm_blobs), cold: perVariant(sizes.cold_vcfgz + sizes.cold_tbi), cold_vcfgz: perVariant(sizes.cold_vcfgz), hot_per_hot_row: Math.round((sizes.hot / Math.max(1, manifest.counts.hot)) * 10) / 10 },
     warm_to_vcfgz_ratio: Math.round((sizes.warm / sizes.cold_vcfgz) * 1000) / 1000,
     annotations_only_vcfgz: { bytes: annotationsOnlyBytes, bytes_per_variant: perVariant(annotationsOnlyBytes), warm_ratio: Math.round((sizes.warm / annotationsOnlyBytes) * 1000) / 1000, note: 'the cold tier without the input records\' own INFO and FORMAT fields (GT:AD:DP:GQ and the VT_ annotations only), as written until the cold tier kept them; same BGZF writer' },
     sites_only_vcfgz: { bytes: sitesOnlyBytes, bytes_per_variant: perVariant(sitesOnlyBytes), warm_ratio: Math.round((sizes.warm / sitesOnlyBytes) * 1000) / 1000, note: 'the same records without FORMAT/sample columns, same BGZF writer; the cold tier as written carries GT' },

@@ -7,8 +7,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import Database from 'better-sqlite3';
 import { Lookup, StoreReader } from '../src/store';
+import { WarmReader } from '../src/store/warm';
 import { DecodedBlock } from '../src/store/warmBlock';
 
 export interface TimingSummary {
@@ -52,9 +52,9 @@ function main(): void {
   }
   // Machine noise floor: one fixed piece of work (decode one warm block and a row, about the cost
   // of a block-cache miss) timed as many times; its p99 shows what preemption by other jobs adds.
-  const manifest = JSON.parse(fs.readFileSync(path.join(storeDir, 'store.json'), 'utf8')) as { files: { warm: string } };
-  const probe = new Database(path.join(storeDir, manifest.files.warm), { readonly: true });
-  const probeBlock = (probe.prepare('SELECT data FROM block WHERE id = 1').get() as { data: Buffer }).data;
+  const manifest = JSON.parse(fs.readFileSync(path.join(storeDir, 'store.json'), 'utf8')) as { files: { warm: string; warm_blobs: string } };
+  const probe = new WarmReader(path.join(storeDir, manifest.files.warm), path.join(storeDir, manifest.files.warm_blobs));
+  const probeBlock = probe.blockBytes(1);
   probe.close();
   const noise = summary(kinds.locus.map(() => time(() => new DecodedBlock(probeBlock, 'chr1', 0).materialize([7]))));
   const hotOnly: Record<string, TimingSummary> = {};

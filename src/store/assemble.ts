@@ -16,7 +16,7 @@ import { coldHeader } from './coldFormat';
 import type { ContigContext, ContigPieces } from './contigEncoder';
 import { HotWriter } from './hot';
 import { candidateDetails } from './storedVariant';
-import { COLD_FILE, HOT_FILE, STORE_SCHEMA, StoreManifest, WARM_FILE, writeStoreManifest } from './storeManifest';
+import { COLD_FILE, HOT_FILE, STORE_SCHEMA, StoreManifest, WARM_BLOBS_FILE, WARM_FILE, writeStoreManifest } from './storeManifest';
 import type { SourceHeader } from './sourceFields';
 import type { CandidateDetail } from './types';
 import { DEFAULT_BLOCK_ROWS, WarmWriter } from './warm';
@@ -66,7 +66,7 @@ export class StoreAssembler {
     this.coldTmp = `${path.join(dir, COLD_FILE)}.tmp-${process.pid}`;
     try {
       this.hot = new HotWriter(path.join(dir, HOT_FILE));
-      this.warm = new WarmWriter(path.join(dir, WARM_FILE), this.blockRows, this.codecs);
+      this.warm = new WarmWriter(path.join(dir, WARM_FILE), path.join(dir, WARM_BLOBS_FILE), this.blockRows, this.codecs);
       this.cold = new BgzfWriter(this.coldTmp);
       this.cold.write(coldHeader({ build: input.build, sample: input.sample, contigs: input.contigs, filterLines: input.filterLines, toolVersion: toolVersion(), ...(input.source ? { source: input.source } : {}) }).join('\n') + '\n');
     } catch (e) {
@@ -113,7 +113,7 @@ export class StoreAssembler {
       settings: { max_af: input.maxAf, block_rows: this.blockRows, codec: typeof this.codecs === 'string' ? this.codecs : JSON.stringify(this.codecs) },
       counts: { variants: this.rows, hot: hotCounts.rows, warm_blocks: warmCounts.blocks, candidates: input.candidates.length },
       contigs: input.contigs,
-      files: { hot: HOT_FILE, warm: WARM_FILE, cold: COLD_FILE },
+      files: { hot: HOT_FILE, warm: WARM_FILE, warm_blobs: WARM_BLOBS_FILE, cold: COLD_FILE },
     };
     writeStoreManifest(this.dir, manifest);
     return manifest;

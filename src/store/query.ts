@@ -38,7 +38,7 @@ export class StoreReader {
     this.manifest = readStoreManifest(dir);
     this.aliases = new ContigAliases(this.manifest.contigs);
     this.hot = new HotReader(path.join(dir, this.manifest.files.hot));
-    this.warm = new WarmReader(path.join(dir, this.manifest.files.warm), opts.cacheBlocks ?? 32);
+    this.warm = new WarmReader(path.join(dir, this.manifest.files.warm), path.join(dir, this.manifest.files.warm_blobs), opts.cacheBlocks ?? 32);
   }
 
   static open(dir: string, opts: OpenStoreOptions = {}): StoreReader {

@@ -6,12 +6,14 @@ import type { ContigEntry } from '../variant/contigs';
 /**
  * `store.json`: what a store holds and which run made it. Everything `query` needs besides the tiers.
  * Schema 2: warm blocks of format 4 (columns compressed one by one, gnomAD AF derived from AC/AN)
- * and the rsID retrieval structure; schema-1 stores are refused (rebuild them).
+ * and the rsID retrieval structure; 3: format 5 (the sample's call); 4: the warm blocks and rsID
+ * pages in `warm.blobs` beside warm.sqlite. Older stores are refused (rebuild them).
  */
-export const STORE_SCHEMA = 3;
+export const STORE_SCHEMA = 4;
 export const STORE_MANIFEST = 'store.json';
 export const HOT_FILE = 'hot.sqlite';
 export const WARM_FILE = 'warm.sqlite';
+export const WARM_BLOBS_FILE = 'warm.blobs';
 export const COLD_FILE = 'variants.vcf.gz';
 
 export interface ReferenceSourceOut {
@@ -32,7 +34,8 @@ export interface StoreManifest {
   counts: { variants: number; hot: number; warm_blocks: number; candidates: number };
   /** Contigs in store order, with aliases, so `1:12345` finds `chr1`. */
   contigs: ContigEntry[];
-  files: { hot: string; warm: string; cold: string };
+  /** `warm_blobs`: the warm blocks and rsID index pages, at the offsets warm.sqlite records. */
+  files: { hot: string; warm: string; warm_blobs: string; cold: string };
 }
 
 export function writeStoreManifest(dir: string, m: StoreManifest): void {
@@ -51,7 +54,7 @@ export function readStoreManifest(dir: string): StoreManifest {
   }
   if (m.schema !== STORE_SCHEMA) throw new InputError(file, `unsupported store schema ${String(m.schema)}, expected ${STORE_SCHEMA}; rebuild the store with this vartriage version`);
   if (!m.files || !Array.isArray(m.contigs)) throw new InputError(file, 'missing files or contigs');
-  for (const f of [m.files.hot, m.files.warm, m.files.cold]) {
+  for (const f of [m.files.hot, m.files.warm, m.files.warm_blobs, m.files.cold]) {
     if (!fs.existsSync(path.join(dir, f))) throw new InputError(path.join(dir, f), 'missing: the store is incomplete');
   }
   return m as StoreManifest;

@@ -3,30 +3,32 @@ import { blocksInChunk, PostingsBuilder } from './postings';
 import { buildRetrieval, retrieve, RetrievalParams } from './retrieval';
 import { openForWriting } from './sqliteWrite';
 import type { StoredVariant } from './types';
+import { BlobAppender, BlobFile, BlobSpan } from './warmBlobs';
 import { BLOCK_FORMAT, ColumnCodecs, DecodedBlock, DEFAULT_COLUMN_CODECS } from './warmBlock';
 import type { WarmBlockPiece } from './contigEncoder';
 
 /**
  * Warm tier: every annotated variant in column blocks (warmBlock.ts, each column compressed on its
- * own) stored as SQLite BLOBs, with the block index by contig range, gene → block range, rsID →
- * block as a static retrieval structure (retrieval.ts) and ClinVar id → block postings beside them
- * in the same file.
+ * own), with the block index by contig range, gene → block range, rsID → block as a static
+ * retrieval structure (retrieval.ts) and ClinVar id → block postings in SQLite (warm.sqlite). The
+ * blocks and the retrieval structure's pages are laid end to end in a flat file beside it
+ * (warm.blobs, warmBlobs.ts); SQLite keeps each one's offset and length.
  */
 /**
  * Rows per block: 2,048 rather than 4,096 halves what a block-cache miss inflates (about 80 kB),
- * which kept p99 under 5 ms on the shared 2-core bench machine, for 4 % more bytes
- * (docs/adr/0001-tiered-result-store.md).
+ * which kept p99 under 5 ms on the shared 2-core bench machine, for 4 % more bytes (3 % since the
+ * blocks are in warm.blobs; docs/adr/0001-tiered-result-store.md).
  */
 export const DEFAULT_BLOCK_ROWS = 2048;
 
 const SCHEMA = `
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE block(id INTEGER PRIMARY KEY, chrom TEXT NOT NULL, first_row INTEGER NOT NULL, n_rows INTEGER NOT NULL,
-  start_pos1 INTEGER NOT NULL, max_end1 INTEGER NOT NULL, data BLOB NOT NULL);
+  start_pos1 INTEGER NOT NULL, max_end1 INTEGER NOT NULL, blob_offset INTEGER NOT NULL, blob_bytes INTEGER NOT NULL);
 CREATE TABLE gene_blocks(gene TEXT NOT NULL, chrom TEXT NOT NULL, first_block INTEGER NOT NULL, last_block INTEGER NOT NULL,
   PRIMARY KEY(gene, chrom)) WITHOUT ROWID;
 CREATE TABLE postings(id INTEGER PRIMARY KEY, kind TEXT NOT NULL, first_key INTEGER NOT NULL, last_key INTEGER NOT NULL, data BLOB NOT NULL);
-CREATE TABLE rsid_pages(page INTEGER PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE rsid_pages(page INTEGER PRIMARY KEY, blob_offset INTEGER NOT NULL, blob_bytes INTEGER NOT NULL);
 CREATE TABLE rsid_multi(key INTEGER NOT NULL, block INTEGER NOT NULL, PRIMARY KEY(key, block)) WITHOUT ROWID;
 CREATE TABLE text_postings(kind TEXT NOT NULL, key TEXT NOT NULL, block INTEGER NOT NULL, PRIMARY KEY(kind, key, block)) WITHOUT ROWID;
 `;
@@ -75,6 +77,7 @@ class KeyBlockPairs {
 
 export class WarmWriter {
   private readonly db: Database.Database;
+  private readonly blobs: BlobAppender;
   private readonly insertBlock: Database.Statement;
   private blockCount = 0;
   private readonly geneRanges = new Map<string, { gene: string; chrom: string; first: number; last: number }>();
@@ -82,15 +85,23 @@ export class WarmWriter {
   private readonly rsids = new KeyBlockPairs();
   private readonly textPostings = new Set<string>();
 
+  /** `file` is warm.sqlite, `blobsFile` the flat file of blocks and rsID pages beside it. */
   constructor(
     file: string,
+    blobsFile: string,
     private readonly blockRows = DEFAULT_BLOCK_ROWS,
     private readonly codecs: ColumnCodecs = DEFAULT_COLUMN_CODECS,
   ) {
     this.db = openForWriting(file);
+    try {
+      this.blobs = new BlobAppender(blobsFile);
+    } catch (e) {
+      this.db.close();
+      throw e;
+    }
     this.db.exec(SCHEMA);
     this.db.exec('BEGIN');
-    this.insertBlock = this.db.prepare('INSERT INTO block(id, chrom, first_row, n_rows, start_pos1, max_end1, data) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    this.insertBlock = this.db.prepare('INSERT INTO block(id, chrom, first_row, n_rows, start_pos1, max_end1, blob_offset, blob_bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   }
 
   /** Adds the next block in store order (contig, then position), encoded by a ContigEncoder. */
@@ -104,7 +115,8 @@ export class WarmWriter {
     }
     for (const token of b.ids) this.post('rsid', token, id);
     for (const c of b.clinvarIds) this.post('clinvar', c, id);
-    this.insertBlock.run(id, b.chrom, b.firstRow, b.nRows, b.startPos1, b.maxEnd1, Buffer.from(b.data.buffer, b.data.byteOffset, b.data.byteLength));
+    const span = this.blobs.append(b.data);
+    this.insertBlock.run(id, b.chrom, b.firstRow, b.nRows, b.startPos1, b.maxEnd1, span.offset, span.bytes);
   }
 
   private post(kind: PostingKind, key: string, block: number): void {
@@ -130,8 +142,11 @@ export class WarmWriter {
       if (blocks.length > 1) for (const b of blocks) multi.run(key, b);
     }
     const { params, pages } = buildRetrieval(Float64Array.from(keys), Uint32Array.from(values), bits);
-    const page = this.db.prepare('INSERT INTO rsid_pages(page, data) VALUES (?, ?)');
-    pages.forEach((data, i) => page.run(i, data));
+    const page = this.db.prepare('INSERT INTO rsid_pages(page, blob_offset, blob_bytes) VALUES (?, ?, ?)');
+    pages.forEach((data, i) => {
+      const span = this.blobs.append(data);
+      page.run(i, span.offset, span.bytes);
+    });
     return params;
   }
 
@@ -141,6 +156,7 @@ export class WarmWriter {
     const posting = this.db.prepare('INSERT INTO postings(kind, first_key, last_key, data) VALUES (?, ?, ?, ?)');
     for (const c of this.clinvarPostings.chunks()) posting.run('clinvar', c.firstKey, c.lastKey, c.data);
     const rsidIndex = this.writeRsidIndex();
+    const blobsBytes = this.blobs.bytes;
     const text = this.db.prepare('INSERT INTO text_postings(kind, key, block) VALUES (?, ?, ?)');
     for (const t of [...this.textPostings].sort()) {
       const [kind, key, block] = t.split('\t');
@@ -148,28 +164,31 @@ export class WarmWriter {
     }
     const m = this.db.prepare('INSERT INTO meta(key, value) VALUES (?, ?)');
     const codecs = typeof this.codecs === 'string' ? this.codecs : JSON.stringify(this.codecs);
-    for (const [k, v] of Object.entries({ ...meta, block_format: String(BLOCK_FORMAT), codecs, rsid_index: JSON.stringify(rsidIndex), block_rows: String(this.blockRows), blocks: String(this.blockCount) }).sort()) m.run(k, v);
+    for (const [k, v] of Object.entries({ ...meta, block_format: String(BLOCK_FORMAT), codecs, rsid_index: JSON.stringify(rsidIndex), blobs_bytes: String(blobsBytes), block_rows: String(this.blockRows), blocks: String(this.blockCount) }).sort()) m.run(k, v);
     this.db.exec(INDEXES);
     this.db.exec('COMMIT');
     this.db.close();
+    this.blobs.finish();
     return { blocks: this.blockCount };
   }
 
   abort(): void {
     if (this.db.open) this.db.close();
+    this.blobs.abort();
   }
 }
 
 interface BlockRow {
-  id: number;
   chrom: string;
   first_row: number;
-  data: Buffer;
+  offset: number;
+  bytes: number;
 }
 
 /** Read side of the warm tier, for a long-lived process: statements prepared once, recent blocks cached. */
 export class WarmReader {
   private readonly db: Database.Database;
+  private readonly blobs: BlobFile;
   private readonly cache = new Map<number, DecodedBlock>();
   private readonly stmt;
   private readonly rsidIndex: RetrievalParams;
@@ -178,20 +197,28 @@ export class WarmReader {
 
   constructor(
     file: string,
+    blobsFile: string,
     private readonly cacheBlocks = 32,
   ) {
     this.db = new Database(file, { readonly: true, fileMustExist: true });
     const meta = new Map((this.db.prepare('SELECT key, value FROM meta').all() as Array<{ key: string; value: string }>).map((r) => [r.key, r.value]));
-    if (meta.get('block_format') !== String(BLOCK_FORMAT)) throw new Error(`${file}: warm block format ${meta.get('block_format') ?? 'before 4'}, expected ${BLOCK_FORMAT}; rebuild the store with this vartriage version`);
+    try {
+      if (meta.get('block_format') !== String(BLOCK_FORMAT)) throw new Error(`${file}: warm block format ${meta.get('block_format') ?? 'before 4'}, expected ${BLOCK_FORMAT}; rebuild the store with this vartriage version`);
+      if (!meta.has('blobs_bytes')) throw new Error(`${file}: warm blocks inside SQLite (a store before schema 4); rebuild the store with this vartriage version`);
+      this.blobs = new BlobFile(blobsFile, Number(meta.get('blobs_bytes')));
+    } catch (e) {
+      this.db.close();
+      throw e;
+    }
     this.rsidIndex = JSON.parse(meta.get('rsid_index')!) as RetrievalParams;
     this.blocks = Number(meta.get('blocks'));
     this.stmt = {
       overlapping: this.db.prepare('SELECT id FROM block WHERE chrom = ? AND start_pos1 <= ? AND max_end1 >= ? ORDER BY id'),
-      block: this.db.prepare('SELECT id, chrom, first_row, data FROM block WHERE id = ?'),
+      block: this.db.prepare('SELECT chrom, first_row, blob_offset AS offset, blob_bytes AS bytes FROM block WHERE id = ?'),
       gene: this.db.prepare('SELECT first_block, last_block FROM gene_blocks WHERE gene = ? ORDER BY first_block'),
       chunk: this.db.prepare('SELECT last_key, data FROM postings WHERE kind = ? AND first_key <= ? ORDER BY first_key DESC LIMIT 1'),
       text: this.db.prepare('SELECT block FROM text_postings WHERE kind = ? AND key = ? ORDER BY block'),
-      rsidPage: this.db.prepare('SELECT data FROM rsid_pages WHERE page = ?').pluck(),
+      rsidPage: this.db.prepare('SELECT blob_offset AS offset, blob_bytes AS bytes FROM rsid_pages WHERE page = ?'),
       rsidMulti: this.db.prepare('SELECT block FROM rsid_multi WHERE key = ? ORDER BY block').pluck(),
     };
   }
@@ -205,7 +232,7 @@ export class WarmReader {
       return hit;
     }
     const row = this.stmt.block.get(id) as BlockRow;
-    const decoded = new DecodedBlock(row.data, row.chrom, row.first_row);
+    const decoded = new DecodedBlock(this.blobs.read(row), row.chrom, row.first_row);
     this.cache.set(id, decoded);
     if (this.cache.size > this.cacheBlocks) this.cache.delete(this.cache.keys().next().value as number);
     return decoded;
@@ -234,7 +261,7 @@ export class WarmReader {
   private rsidPage(i: number): Buffer {
     let page = this.rsidPages.get(i);
     if (!page) {
-      page = this.stmt.rsidPage.get(i) as Buffer;
+      page = this.blobs.read(this.stmt.rsidPage.get(i) as BlobSpan);
       if (this.rsidPages.size >= 256) this.rsidPages.delete(this.rsidPages.keys().next().value as number);
       this.rsidPages.set(i, page);
     }
@@ -273,7 +300,13 @@ export class WarmReader {
     return out;
   }
 
+  /** The stored bytes of block `id`, not decoded and not cached (the benchmark's per-column accounting). */
+  blockBytes(id: number): Buffer {
+    return this.blobs.read(this.stmt.block.get(id) as BlockRow);
+  }
+
   close(): void {
     this.db.close();
+    this.blobs.close();
   }
 }

@@ -44,7 +44,7 @@ describe('annotate + merge against run', () => {
 
   it('writes byte-identical outputs, store included', () => {
     const diff = compareTrees(path.join(runCwd, outArg), path.join(mergeCwd, outArg));
-    expect(diff.map((d) => d.file)).toEqual(expect.arrayContaining(['results.json', 'candidates.tsv', 'report.html', 'store/store.json', 'store/hot.sqlite', 'store/warm.sqlite', 'store/variants.vcf.gz']));
+    expect(diff.map((d) => d.file)).toEqual(expect.arrayContaining(['results.json', 'candidates.tsv', 'report.html', 'store/store.json', 'store/hot.sqlite', 'store/warm.sqlite', 'store/warm.blobs', 'store/variants.vcf.gz']));
     expect(diff.filter((d) => !d.same)).toEqual([]);
   });
 

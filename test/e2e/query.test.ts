@@ -13,7 +13,7 @@ describe('vartriage query on the store of a demo run', () => {
   });
 
   it('writes the store next to the reports, with the run metadata', () => {
-    expect(fs.readdirSync(store).sort()).toEqual(['hot.sqlite', 'store.json', 'variants.vcf.gz', 'variants.vcf.gz.tbi', 'warm.sqlite']);
+    expect(fs.readdirSync(store).sort()).toEqual(['hot.sqlite', 'store.json', 'variants.vcf.gz', 'variants.vcf.gz.tbi', 'warm.blobs', 'warm.sqlite']);
     const m = JSON.parse(fs.readFileSync(path.join(store, 'store.json'), 'utf8'));
     const results = JSON.parse(fs.readFileSync(path.join(out, 'results.json'), 'utf8'));
     expect(m).toMatchObject({ sample: 'DEMO-PROBAND', build: 'GRCh38', reference: { name: 'demo' } });
@@ -101,7 +101,7 @@ describe('store determinism', () => {
   it('writes byte-identical store files with 1 and 4 threads', () => {
     const out = path.join(tmpDir(), 'out');
     const env = { SOURCE_DATE_EPOCH: '1764288000' };
-    const files = ['hot.sqlite', 'warm.sqlite', 'variants.vcf.gz', 'variants.vcf.gz.tbi', 'store.json'];
+    const files = ['hot.sqlite', 'warm.sqlite', 'warm.blobs', 'variants.vcf.gz', 'variants.vcf.gz.tbi', 'store.json'];
     expect(runCli(['run', '--vcf', DEMO_VCF, '--hpo', HPO, '--reference', DEMO_BUNDLE, '--out', out, '--threads', '1', '-q'], env).code).toBe(0);
     const first = files.map((f) => fs.readFileSync(path.join(out, 'store', f)));
     fs.rmSync(out, { recursive: true });

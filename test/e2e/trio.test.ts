@@ -215,7 +215,7 @@ describe('a trio on a cluster: annotate --ped --shard i/N, then merge', () => {
     expect(merged.stderr).toBe('');
     expect(merged.code).toBe(0);
     expect(runCli(['run', '--vcf', VCF, '--ped', PED, ...ranking, '--shards', '3'], epoch, runCwd).code).toBe(0);
-    for (const f of ['results.json', 'candidates.tsv', 'report.html', 'store/warm.sqlite', 'store/hot.sqlite', 'store/variants.vcf.gz']) {
+    for (const f of ['results.json', 'candidates.tsv', 'report.html', 'store/warm.sqlite', 'store/warm.blobs', 'store/hot.sqlite', 'store/variants.vcf.gz']) {
       expect({ f, same: fs.readFileSync(path.join(mergeCwd, 'out', f)).equals(fs.readFileSync(path.join(runCwd, 'out', f))) }).toEqual({ f, same: true });
     }
     const r = JSON.parse(fs.readFileSync(path.join(mergeCwd, 'out', 'results.json'), 'utf8')) as Results & { command: string };

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { DEMO_BUNDLE, DEMO_VCF, runCli, SHARED_DATA, sharedAvailable, tmpDir } from '../helpers/cli';
 
 // The store too: its tiers are rebuilt from the spilled shards in store order (src/shard/variantSpill.ts).
-const OUTPUTS = ['results.json', 'candidates.tsv', 'report.html', 'store/store.json', 'store/hot.sqlite', 'store/warm.sqlite', 'store/variants.vcf.gz', 'store/variants.vcf.gz.tbi'];
+const OUTPUTS = ['results.json', 'candidates.tsv', 'report.html', 'store/store.json', 'store/hot.sqlite', 'store/warm.sqlite', 'store/warm.blobs', 'store/variants.vcf.gz', 'store/variants.vcf.gz.tbi'];
 const EPOCH = { SOURCE_DATE_EPOCH: '1700000000' };
 const EPOCH_ISO = '2023-11-14T22:13:20.000Z';
 

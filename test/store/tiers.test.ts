@@ -138,8 +138,8 @@ run('store tiers agree with each other and with bcftools (Platinum Genomes chr21
   });
 
   it('writes no temporary files and a warm tier smaller than the bgzipped VCF', () => {
-    expect(fs.readdirSync(dir).sort()).toEqual(['hot.sqlite', 'store.json', 'variants.vcf.gz', 'variants.vcf.gz.tbi', 'warm.sqlite']);
-    expect(fs.statSync(path.join(dir, 'warm.sqlite')).size).toBeLessThan(fs.statSync(coldFile).size);
+    expect(fs.readdirSync(dir).sort()).toEqual(['hot.sqlite', 'store.json', 'variants.vcf.gz', 'variants.vcf.gz.tbi', 'warm.blobs', 'warm.sqlite']);
+    expect(fs.statSync(path.join(dir, 'warm.sqlite')).size + fs.statSync(path.join(dir, 'warm.blobs')).size).toBeLessThan(fs.statSync(coldFile).size);
   });
 });
 
@@ -181,6 +181,23 @@ run('rsID index: keys in several blocks, beyond 2^37, text twins, absent keys', 
     fs.cpSync(dir, old, { recursive: true });
     const m = JSON.parse(fs.readFileSync(path.join(old, 'store.json'), 'utf8')) as { schema: number };
     fs.writeFileSync(path.join(old, 'store.json'), JSON.stringify({ ...m, schema: 2 }));
-    expect(() => StoreReader.open(old)).toThrow(/^.*store\.json: unsupported store schema 2, expected 3; rebuild the store with this vartriage version$/);
+    expect(() => StoreReader.open(old)).toThrow(/^.*store\.json: unsupported store schema 2, expected 4; rebuild the store with this vartriage version$/);
+  });
+
+  it.each([
+    ['truncated', (f: string) => fs.truncateSync(f, fs.statSync(f).size - 1)],
+    ['from another store', (f: string) => fs.appendFileSync(f, Buffer.alloc(10))],
+  ])('refuses a warm.blobs %s with a one-line message', (_, damage) => {
+    const bad = path.join(tmpDir(), 'bad-blobs');
+    fs.cpSync(dir, bad, { recursive: true });
+    damage(path.join(bad, 'warm.blobs'));
+    expect(() => StoreReader.open(bad)).toThrow(/^.*warm\.blobs: \d+ bytes, but the warm index expects \d+: the store is damaged or its files come from different runs; rebuild it$/);
+  });
+
+  it('refuses a store without warm.blobs', () => {
+    const bad = path.join(tmpDir(), 'no-blobs');
+    fs.cpSync(dir, bad, { recursive: true });
+    fs.rmSync(path.join(bad, 'warm.blobs'));
+    expect(() => StoreReader.open(bad)).toThrow(/warm\.blobs: missing: the store is incomplete$/);
   });
 });
