@@ -57,7 +57,7 @@ export async function annotateShard(job: AnnotateJob): Promise<ShardOutcome> {
     const set = job.transcripts ?? DEFAULT_TRANSCRIPT_SET;
     let annotated = 0;
     for (const [start, end] of view.runs(CLUSTER_GAP_BP)) {
-      const group = alleles(view, start, end, job.read.keepSource === true);
+      const group = alleles(view, start, end);
       const chrom = group[0].chrom;
       const first = group[0].pos;
       const last = group[group.length - 1].pos + 1000;
@@ -90,7 +90,8 @@ export async function annotateShard(job: AnnotateJob): Promise<ShardOutcome> {
       // Plugins: the window's passing variants, sources read once for the window (src/plugins/runner.ts).
       if (plugins && forPlugins.length > 0) for (const kept of await plugins.runWindow(forPlugins)) passing.push(kept);
     }
-    const spill = all && job.spillDir !== null ? writeSpillChunks(job.spillDir, job.shard.index, all) : null;
+    // The records' own fields (a store's cold tier) go from the columns' bytes to the spill (spillEncode.ts SourceColumns).
+    const spill = all && job.spillDir !== null ? writeSpillChunks(job.spillDir, job.shard.index, all, job.read.keepSource ? columns : null) : null;
     // Only what ranking can use crosses to the main thread; with --ped segregation needs them all (src/prioritise/shortlist.ts).
     const shortlist = job.read.family ? passing : shortlistForRanking(passing);
     return { ok: true, index: job.shard.index, passing: shortlist, passed: passing.length, spill, annotated, perFilter, counts, warnings, ...(plugins ? { plugins: plugins.counts() } : {}), ...(xCalls ? { xCalls } : {}) };
@@ -110,7 +111,7 @@ const CLUSTER_GAP_BP = 100_000;
  * so a dense genome shard is one window (one range read, merge-joined), a sparse exome many small
  * ones, and neither reads a whole contig of ClinVar, gnomAD or gene models for a few variants.
  */
-function alleles(view: ColumnsView, start: number, end: number, keepSource: boolean): AnnotatedVariant[] {
+function alleles(view: ColumnsView, start: number, end: number): AnnotatedVariant[] {
   const out: AnnotatedVariant[] = new Array(end - start);
   const family = view.cols.family;
   for (let i = start; i < end; i++) {
@@ -134,10 +135,6 @@ function alleles(view: ColumnsView, start: number, end: number, keepSource: bool
       const calls: MemberCall[] = [];
       for (let m = 0; m < view.cols.members; m++) calls.push(view.memberCall(i, m));
       a.family = calls;
-    }
-    if (keepSource) {
-      const source = view.source(i);
-      if (source) a.source = source;
     }
     out[i - start] = a;
   }

@@ -8,6 +8,7 @@ import * as v8 from 'node:v8';
 import type { AnnotatedVariant, TranscriptCall } from '../annotate/types';
 import type { PluginFacts } from '../plugins/types';
 import type { MemberCall } from '../variant/memberCall';
+import type { VariantColumns } from '../variant/variantColumns';
 import { ABSENT, CALL_COUNTS, Flag, GNOMAD_COUNTS, GNOMAD_FREQS, NULL, Tag, ZYGOSITIES } from './spillColumns';
 import { FrameWriter } from './spillFrame';
 
@@ -85,10 +86,61 @@ class StringTable {
 }
 
 /**
- * Encodes `variants` (all on one contig) into a chunk file at `file`. Returns the distinct FILTER
- * values (sorted), which the chunk's listing carries.
+ * The reader's columns the variants were made from, when they kept the records' own fields:
+ * variant k of a chunk is allele `from + k` of `cols`. The fields then go from the columns' bytes
+ * into the chunk as they are, with no string per allele on the annotating workers.
  */
-export function writeSpillChunk(file: string, variants: AnnotatedVariant[]): string[] {
+export interface SourceColumns {
+  cols: VariantColumns;
+  from: number;
+}
+
+/** Copies arena[s, s + n) to out at `at` (short ranges by hand: a subarray per allele costs more). */
+function copyRange(out: Buffer, at: number, arena: Uint8Array, s: number, n: number): void {
+  if (n > 48) out.set(arena.subarray(s, s + n), at);
+  else for (let i = 0; i < n; i++) out[at + i] = arena[s + i];
+}
+
+/** The records' own fields of `n` alleles straight from the reader's columns (see SourceColumns). */
+function writeSourceColumns(w: FrameWriter, src: SourceColumns, n: number): void {
+  const c = src.cols;
+  const infoLen = new Int32Array(n);
+  const callLen = new Int32Array(n);
+  const alt = new Int32Array(2 * n);
+  let infoBytes = 0;
+  let callBytes = 0;
+  for (let k = 0; k < n; k++) {
+    const i = src.from + k;
+    infoLen[k] = c.infoLen[i];
+    infoBytes += c.infoLen[i];
+    const len = c.callTextLen[i];
+    callLen[k] = len === 0 ? -1 : len;
+    callBytes += len;
+    alt[2 * k] = c.altIndex[i];
+    alt[2 * k + 1] = c.altCount[i];
+  }
+  const info = Buffer.allocUnsafe(infoBytes);
+  const call = Buffer.allocUnsafe(callBytes);
+  for (let k = 0, a = 0, b = 0; k < n; k++) {
+    const i = src.from + k;
+    copyRange(info, a, c.arena, c.infoStart[i], infoLen[k]);
+    a += infoLen[k];
+    if (callLen[k] > 0) {
+      copyRange(call, b, c.arena, c.callTextStart[i], callLen[k]);
+      b += callLen[k];
+    }
+  }
+  w.textBytes(Tag.SourceInfo, infoLen, info);
+  w.textBytes(Tag.SourceCall, callLen, call);
+  w.array(Tag.SourceAlt, alt);
+}
+
+/**
+ * Encodes `variants` (all on one contig) into a chunk file at `file`. Returns the distinct FILTER
+ * values (sorted), which the chunk's listing carries. The records' own fields come from `source`
+ * when given (the annotating workers), else from each variant's `source` (a shard file, `merge`).
+ */
+export function writeSpillChunk(file: string, variants: AnnotatedVariant[], source: SourceColumns | null = null): string[] {
   const n = variants.length;
   const strings = new StringTable();
   const chrom = strings.code(variants[0].chrom);
@@ -206,7 +258,9 @@ export function writeSpillChunk(file: string, variants: AnnotatedVariant[]): str
       extras.push(e);
     }
     const src = v.source;
-    if (src) {
+    if (source !== null) {
+      if (source.cols.info) f |= Flag.Source;
+    } else if (src) {
       f |= Flag.Source;
       sourceInfo.push(src.info);
       sourceCall.push(src.call);
@@ -252,9 +306,12 @@ export function writeSpillChunk(file: string, variants: AnnotatedVariant[]): str
   w.numbers(Tag.CallGq, callGq.view());
   w.array(Tag.CallNulls, callNulls.view());
   w.bytes(Tag.Extras, extras.length > 0 ? v8.serialize(extras) : Buffer.alloc(0));
-  w.texts(Tag.SourceInfo, sourceInfo);
-  w.texts(Tag.SourceCall, sourceCall);
-  w.array(Tag.SourceAlt, sourceAlt.view());
+  if (source !== null && source.cols.info) writeSourceColumns(w, source, n);
+  else {
+    w.texts(Tag.SourceInfo, sourceInfo);
+    w.texts(Tag.SourceCall, sourceCall);
+    w.array(Tag.SourceAlt, sourceAlt.view());
+  }
   w.writeTo(file);
   return [...filterCodes].map((c) => strings.list[c]).sort();
 }

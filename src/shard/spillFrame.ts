@@ -55,6 +55,12 @@ export class FrameWriter {
     this.push(tag, b);
   }
 
+  /** Texts already as UTF-8: their byte lengths (-1 null) and the bytes of all of them (what `texts` writes). */
+  textBytes(tag: number, lengths: Int32Array, bytes: Buffer): void {
+    this.array(tag, lengths);
+    this.push(tag + 1, bytes);
+  }
+
   /**
    * Texts as their UTF-8 byte lengths (-1 null, -2 absent), then the bytes of all of them. Most are
    * ASCII: when the joined bytes are as many as the characters, the character counts are the byte

@@ -15,6 +15,7 @@ import { InputError } from '../errors';
 import { writeError } from '../io/atomicWrite';
 import { readColumns, SpillColumns } from './spillColumns';
 import { writeSpillChunk } from './spillEncode';
+import type { VariantColumns } from '../variant/variantColumns';
 import { FrameReader, SpillFormatError } from './spillFrame';
 import { annotatedRows, storedRows, StoreRow } from './spillRows';
 
@@ -33,7 +34,8 @@ export interface SpillChunk {
 }
 
 /** Writes `variants` (one shard, contigs in blocks) to `dir` as one chunk per contig run. Worker side. */
-export function writeSpillChunks(dir: string, shard: number, variants: AnnotatedVariant[]): SpillChunk[] {
+export function writeSpillChunks(dir: string, shard: number, variants: AnnotatedVariant[], source: VariantColumns | null = null): SpillChunk[] {
+  if (source !== null && source.length !== variants.length) throw new Error(`spill: ${variants.length} variants for ${source.length} alleles of columns`);
   const chunks: SpillChunk[] = [];
   let start = 0;
   for (let i = 1; i <= variants.length; i++) {
@@ -43,7 +45,7 @@ export function writeSpillChunks(dir: string, shard: number, variants: Annotated
     const file = path.join(dir, `shard${shard}-${part}.vtspill`);
     let filters: string[];
     try {
-      filters = writeSpillChunk(file, run);
+      filters = writeSpillChunk(file, run, source === null ? null : { cols: source, from: start });
     } catch (e) {
       throw writeError(file, e);
     }

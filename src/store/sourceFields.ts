@@ -82,24 +82,58 @@ export function alleleInfo(source: SourceFields, numbers: Record<string, string>
   return out;
 }
 
+/** The FORMAT column last seen by alleleFormat and what it keeps of it: most VCFs repeat one FORMAT on every line. */
+let lastFormat = '';
+let lastNumbers: Record<string, string> | null = null;
+let keptKeys = '';
+let keptAt: number[] = [];
+let keptNumber: string[] = [];
+
+function planFormat(format: string, numbers: Record<string, string>): void {
+  lastFormat = format;
+  lastNumbers = numbers;
+  keptKeys = '';
+  keptAt = [];
+  keptNumber = [];
+  const keys = format.split(':');
+  for (let j = 0; j < keys.length; j++) {
+    const key = keys[j];
+    if (OWN_FORMAT.has(key) || key === '' || key === '.') continue;
+    keptKeys += ':' + key;
+    keptAt.push(j);
+    keptNumber.push(numbers[key] ?? '.');
+  }
+}
+
 /**
  * The input's FORMAT fields other than GT, AD, DP and GQ for this allele, as `:KEY1:KEY2` and
  * `:value1:value2` to append to the cold tier's own FORMAT and sample columns (empty strings when
  * there are none). Trailing fields the sample left out (VCF 4.3 §1.6.2) are written as ".".
+ * One pass over the sample text, no split: this runs for every allele of a genome.
  */
 export function alleleFormat(source: SourceFields, numbers: Record<string, string>): { keys: string; values: string } {
   const call = source.call;
-  if (call === null) return { keys: '', values: '' };
+  if (call === null) return NO_FIELDS;
   const tab = call.indexOf('\t');
-  const keys = call.slice(0, tab).split(':');
-  const values = call.slice(tab + 1).split(':');
-  let k = '';
-  let v = '';
-  for (let j = 0; j < keys.length; j++) {
-    const key = keys[j];
-    if (OWN_FORMAT.has(key) || key === '' || key === '.') continue;
-    k += ':' + key;
-    v += ':' + alleleValue(values[j] || '.', numbers[key] ?? '.', source.altIndex, source.altCount);
+  const format = call.slice(0, tab);
+  if (format !== lastFormat || numbers !== lastNumbers) planFormat(format, numbers);
+  if (keptAt.length === 0) return NO_FIELDS;
+  let values = '';
+  let field = 0;
+  let from = tab + 1;
+  let k = 0;
+  while (k < keptAt.length) {
+    const colon = from < 0 ? -1 : call.indexOf(':', from);
+    const end = colon < 0 ? call.length : colon;
+    if (field === keptAt[k]) {
+      const value = from < 0 || end === from ? '.' : call.slice(from, end);
+      values += ':' + alleleValue(value, keptNumber[k], source.altIndex, source.altCount);
+      k++;
+    }
+    field++;
+    from = colon < 0 ? -1 : colon + 1;
   }
-  return { keys: k, values: v };
+  return { keys: keptKeys, values };
 }
+
+const NO_FIELDS = { keys: '', values: '' };

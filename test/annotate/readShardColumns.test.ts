@@ -124,3 +124,33 @@ function expectSame(shard: ShardSpec, opts: ReadOptions, aliases: ContigAliases)
     expect(expectSame({ index: 0, vcf, ranges: null, regions: null }, { sampleColumn: 9, displayName: 'in.vcf', compression: 'none', fasta, probandCall: true }, aliases)).toBeGreaterThan(1000);
   });
 });
+
+describe("the records' own fields (keepSource, for the cold tier)", () => {
+  it('keeps INFO, FORMAT with the sample column, and each allele\'s place among its ALTs', () => {
+    const dir = tmpDir('vartriage-source-');
+    const vcf = path.join(dir, 'multi.vcf');
+    fs.writeFileSync(
+      vcf,
+      [
+        '##fileformat=VCFv4.3',
+        '##contig=<ID=chr1,length=248956422>',
+        '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS1\tS2',
+        'chr1\t100\t.\tA\tC,<DEL>,G\t50\tPASS\tAC=1,0,1;AN=4;NOTE=éç\tGT:AD:PL\t1/3:1,5,0,6:9,8,7,6,5,4,3,2,1,0\t0/0:9,0,0,0:0,1,2,3,4,5,6,7,8,9',
+        'chr1\t200\t.\tT\tA\t.\t.\t.\tGT\t0/1\t0/0',
+        '',
+      ].join('\n'),
+    );
+    const opts: ReadOptions = { sampleColumn: 9, displayName: vcf, compression: 'none', probandCall: true, keepSource: true };
+    const view = new ColumnsView(readShardColumns(wholeFileShard(vcf), opts, new ContigAliases(primaryContigs('GRCh38'))).columns);
+    const sources = Array.from({ length: view.length }, (_, i) => [view.alt(i), view.source(i)]);
+    const call = 'GT:AD:PL\t1/3:1,5,0,6:9,8,7,6,5,4,3,2,1,0';
+    expect(sources).toEqual([
+      ['C', { info: 'AC=1,0,1;AN=4;NOTE=éç', call, altIndex: 1, altCount: 3 }],
+      ['G', { info: 'AC=1,0,1;AN=4;NOTE=éç', call, altIndex: 3, altCount: 3 }],
+      ['A', { info: '.', call: 'GT\t0/1', altIndex: 1, altCount: 1 }],
+    ]);
+    // Without keepSource nothing is kept.
+    const plain = new ColumnsView(readShardColumns(wholeFileShard(vcf), { ...opts, keepSource: false }, new ContigAliases(primaryContigs('GRCh38'))).columns);
+    expect(plain.source(0)).toBeUndefined();
+  });
+});
