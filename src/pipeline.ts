@@ -45,6 +45,8 @@ export interface RunOptions extends PhenotypeRequest {
   shards?: number;
   /** Write the tiered result store (`<out>/store/`); off skips it and keeps genome-scale runs lean. */
   store: boolean;
+  /** Keep the input records' own INFO and FORMAT fields in the store's cold tier (default true). */
+  inputFields?: boolean;
   /** Compressed bytes per shard (execution only: results do not depend on it). */
   shardBytes?: number;
   /** `--transcripts`: which transcripts are annotated; absent: DEFAULT_TRANSCRIPT_SET. */
@@ -94,7 +96,7 @@ export async function runPipeline(opts: RunOptions): Promise<Results> {
     opts.log.info(`annotating ${path.basename(opts.vcf)} in ${shards.length} shard(s) on ${Math.min(opts.threads, Math.max(1, shards.length))} thread(s)`);
     const filters = { ...DEFAULT_FILTERS, maxAf: opts.maxAf, passOnly: opts.passOnly, ...opts.extraFilters };
     if (opts.fasta) IndexedFasta.open(opts.fasta).close(); // a missing index is one error line here, before any worker starts
-    const read = { sampleColumn, displayName: opts.vcf, compression: header.compression, probandCall: true, keepInfo: plugins !== null, keepSource: opts.store, ...(opts.fasta ? { fasta: path.resolve(opts.fasta) } : {}), ...(fam ? { family: { columns: fam.family.columns, build } } : {}) };
+    const read = { sampleColumn, displayName: opts.vcf, compression: header.compression, probandCall: true, keepInfo: plugins !== null, keepSource: opts.store && opts.inputFields !== false, ...(opts.fasta ? { fasta: path.resolve(opts.fasta) } : {}), ...(fam ? { family: { columns: fam.family.columns, build } } : {}) };
     const transcripts = opts.transcripts ?? DEFAULT_TRANSCRIPT_SET;
     // The store needs every annotated variant: they wait on disk, not on this thread's heap (src/shard/variantSpill.ts).
     const annotateAndFinish = async (spill: VariantSpill | null): Promise<Results> => {
@@ -106,7 +108,7 @@ export async function runPipeline(opts: RunOptions): Promise<Results> {
       if (!region && !opts.shard) checkRecordCount(opts.vcf, await indexRecordCount(opts.vcf, header), annotated.counts.records);
 
       return finishRun(
-        { out: opts.out, command: opts.command, started, vcf: opts.vcf, header, sample, build, bundleDir, manifest, phenotype, filters, transcripts, top: opts.top, sex, store: opts.store, log: opts.log, family: fam, plugins, threads: opts.threads, progress: opts.progress, annotateSeconds: Math.round((performance.now() - annotateStart) / 10) / 100 },
+        { out: opts.out, command: opts.command, started, vcf: opts.vcf, header, sample, build, bundleDir, manifest, phenotype, filters, transcripts, top: opts.top, sex, store: opts.store, inputFields: opts.inputFields !== false, log: opts.log, family: fam, plugins, threads: opts.threads, progress: opts.progress, annotateSeconds: Math.round((performance.now() - annotateStart) / 10) / 100 },
         annotated,
         warnings,
       );

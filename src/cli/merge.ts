@@ -36,6 +36,7 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
       extraFilters: extraFiltersFrom(a),
       top: a.top,
       store: a.store,
+      inputFields: a['input-fields'],
       threads: a.threads,
       progress: progressFrom(a),
       // The outputs record the `vartriage run` that gives the same files (docs/cohort.md).

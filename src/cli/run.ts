@@ -26,6 +26,7 @@ export interface RankingArgs {
   'exclude-consequence'?: string;
   top: number;
   store: boolean;
+  'input-fields': boolean;
 }
 
 /** --min-qual, --min-gq, --min-dp and --exclude-consequence (every term checked against the SO terms the annotator writes). */
@@ -73,6 +74,7 @@ export function withRankingOptions<T>(y: Argv<T>): Argv<T> {
     .option('min-dp', { type: 'number', default: 0, describe: "drop calls with read depth below this (0: off; gnomAD's adj uses 10)" })
     .option('exclude-consequence', { type: 'string', describe: 'drop variants whose most severe consequence is one of these SO terms, comma-separated (e.g. intron_variant,synonymous_variant)' })
     .option('store', { type: 'boolean', default: true, describe: 'write the tiered result store <out>/store/ for `vartriage query` (--no-store to skip)' })
+    .option('input-fields', { type: 'boolean', default: true, describe: "keep the input records' own INFO and FORMAT fields in the store's annotated VCF, as vcfanno and VEP --vcf do (--no-input-fields: annotations and the call only; a genome runs about a quarter faster)" })
     .option('top', { type: 'number', default: 20, describe: 'number of candidate genes to report' })
     .check((a) => {
       const args = a as { hpo?: string; 'hpo-file'?: string; phenopacket?: string };
@@ -149,6 +151,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       extraFilters: extraFiltersFrom(a),
       top: a.top,
       store: a.store,
+      inputFields: a['input-fields'],
       command: recordedCommand(process.argv.slice(2)),
       log: loggerFrom(a),
       progress: progressFrom(a),

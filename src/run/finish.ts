@@ -42,6 +42,8 @@ export interface FinishRequest {
   top: number;
   sex: 'male' | 'female' | 'unknown';
   store: boolean;
+  /** The variants carry their input records' own fields for the store's cold tier (absent: true). */
+  inputFields?: boolean;
   log: Logger;
   /** --ped: the family, for segregation and the report (absent for `merge` and single samples). */
   family?: FamilyInput | null;
@@ -145,7 +147,7 @@ export async function finishRun(req: FinishRequest, a: Annotated, warnings: stri
     // Tiered result store for `vartriage query` (src/store): hot/warm SQLite and the annotated VCF.
     if (req.store) {
       if (!a.spill) throw new Error('finishRun: a store was asked for but the annotated variants were not kept');
-      const store = { variants: a.spill, candidates: ranked.candidates, header: req.header, manifest, sample: req.sample, build: req.build, maxAf: filters.maxAf };
+      const store = { variants: a.spill, candidates: ranked.candidates, header: req.header, manifest, sample: req.sample, build: req.build, maxAf: filters.maxAf, inputFields: req.inputFields !== false };
       await outputs.produceAsync('store', (tmp) => writeStoreParallel(tmp, store, req.threads, {}, req.progress));
     }
     outputs.commit();

@@ -178,6 +178,8 @@ export interface MergeOptions extends PhenotypeRequest {
   reference: string;
   out: string;
   store: boolean;
+  /** Keep the input records' own fields (carried by the shard files) in the store's cold tier (absent: true). */
+  inputFields?: boolean;
   /** Worker threads for encoding the store. */
   threads: number;
   /** Progress of writing the store; none when absent. */
@@ -242,7 +244,7 @@ export async function mergeShardFiles(opts: MergeOptions): Promise<Results> {
     if (source.region === null) checkRecordCount(source.vcf, first.indexRecords, annotated.counts.records);
 
     return finishRun(
-      { out: opts.out, command: opts.command(source, first.pedigree), started, vcf: source.vcf, header, sample: source.sample, build: first.build, bundleDir, manifest, phenotype, filters, transcripts: source.transcripts ?? DEFAULT_TRANSCRIPT_SET, top: opts.top, sex: family ? family.sex : opts.sex, store: opts.store, log: opts.log, threads: opts.threads, progress: opts.progress, family },
+      { out: opts.out, command: opts.command(source, first.pedigree), started, vcf: source.vcf, header, sample: source.sample, build: first.build, bundleDir, manifest, phenotype, filters, transcripts: source.transcripts ?? DEFAULT_TRANSCRIPT_SET, top: opts.top, sex: family ? family.sex : opts.sex, store: opts.store, inputFields: opts.inputFields !== false, log: opts.log, threads: opts.threads, progress: opts.progress, family },
       annotated,
       warnings,
     );

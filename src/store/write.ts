@@ -20,6 +20,8 @@ export interface StoreInput {
   build: string;
   /** The run's --max-af: "rare" for the hot tier's rare protein-altering rule. */
   maxAf: number;
+  /** The variants carry their input records' own fields (`--input-fields`, the default): the cold header declares them. */
+  inputFields?: boolean;
 }
 
 /**
@@ -44,7 +46,7 @@ export function storeStreamInput(input: StoreInput): StoreStreamInput {
   const contigs = [...input.manifest.contigs];
   const known = new Set(contigs.map((c) => c.name));
   for (const name of input.variants.contigs().filter((c) => !known.has(c)).sort()) contigs.push({ name, length: 0, aliases: [] });
-  return { candidates: input.candidates, manifest: input.manifest, contigs, sample: input.sample, build: input.build, maxAf: input.maxAf, filterLines, source: sourceHeader(input.header.lines) };
+  return { candidates: input.candidates, manifest: input.manifest, contigs, sample: input.sample, build: input.build, maxAf: input.maxAf, filterLines, ...(input.inputFields !== false ? { source: sourceHeader(input.header.lines) } : {}) };
 }
 
 /**

@@ -130,3 +130,20 @@ real('the cold tier keeps the input record\'s fields, split as bcftools norm -m-
     expect(multi).toBeGreaterThan(100);
   });
 });
+
+real('--no-input-fields keeps the cold tier to the annotations and the call', () => {
+  it('writes neither the input INFO/FORMAT fields nor their definitions', () => {
+    const vcf = path.join(SHARED_DATA, 'vcf', 'NA12878.GRCh38.single-sample.from-ngs-bits-trio.vcf.gz');
+    const out = path.join(tmpDir(), 'run');
+    const r = runCli(['run', '--vcf', vcf, '--hpo', 'HP:0001250', '--reference', DEMO_BUNDLE, '--out', out, '--threads', '2', '-q', '--no-input-fields']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const view = spawnSync('bcftools', ['view', path.join(out, 'store', 'variants.vcf.gz')], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    expect(view.stderr).toBe('');
+    const lines = view.stdout.split('\n');
+    expect(lines.filter((l) => l.startsWith('##INFO=<ID=AC,') || l.startsWith('##FORMAT=<ID=PL,'))).toEqual([]);
+    const records = lines.filter((l) => l !== '' && !l.startsWith('#'));
+    expect(records.length).toBeGreaterThan(30000);
+    expect(records.filter((l) => /\tAC=|;AN=/.test(l) || l.split('\t')[8] !== 'GT:AD:DP:GQ')).toEqual([]);
+    fs.rmSync(out, { recursive: true, force: true });
+  });
+});
