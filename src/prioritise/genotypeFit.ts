@@ -2,6 +2,7 @@ import type { AnnotatedVariant } from '../annotate/types';
 import { MODE_LABELS, ModeName } from './inheritance';
 import type { SegregationVerdict } from './segregation';
 import type { SegregationCheck } from './segregationFit';
+import { isChromX, isXNonPar } from '../variant/pseudoautosomal';
 import { populationAf, VariantEvidence } from './variantScore';
 
 /** Sex as the genotype check reads it (X-linked modes). */
@@ -58,8 +59,8 @@ export function genotypeFit(list: GeneVariant[], modes: ModeName[], sex: Proband
   const options: GenotypeFit[] = [];
   const tooCommon: string[] = [];
   const rareEnough = (g: GeneVariant, maxAf: number): boolean => populationAf(g.v) <= maxAf;
-  const single = (mode: ModeName | null, maxAf: number, why: string): GenotypeFit | null => {
-    const best = sorted.find((g) => rareEnough(g, maxAf));
+  const single = (mode: ModeName | null, maxAf: number, why: string, eligible: (g: GeneVariant) => boolean = () => true): GenotypeFit | null => {
+    const best = sorted.find((g) => eligible(g) && rareEnough(g, maxAf));
     if (!best) {
       tooCommon.push(`${mode ? MODE_LABELS[mode] : 'any mode'} (no allele below gnomAD AF ${maxAf * 100} %)`);
       return null;
@@ -84,7 +85,7 @@ export function genotypeFit(list: GeneVariant[], modes: ModeName[], sex: Proband
   for (const mode of modes) {
     if (mode === 'AD' || mode === 'XD') push(single(mode, MAX_AF.dominant, `one variant fits ${MODE_LABELS[mode]}`));
     else if (mode === 'MT') push(single(mode, MAX_AF.mitochondrial, `one variant fits ${MODE_LABELS[mode]}`));
-    else if (mode === 'XR' && sex === 'male' && top.v.chrom.replace(/^chr/, '') === 'X') push(single(mode, MAX_AF.homozygous, `one variant on X in a male fits ${MODE_LABELS[mode]}`));
+    else if (mode === 'XR' && sex === 'male' && isChromX(top.v.chrom)) push(single(mode, MAX_AF.homozygous, `one variant on X in a male fits ${MODE_LABELS[mode]}`, hemizygousInMale));
     else push(biallelic(mode));
   }
   const family = segregation ? withSegregation(options, sorted, segregation) : null;
@@ -103,6 +104,16 @@ function withSegregation(options: GenotypeFit[], sorted: GeneVariant[], segregat
   const refined = segregation.refine(options, sorted).sort((a, b) => b.score - a.score);
   if (refined.length === 0) return null;
   return { ...refined[0], verdicts: refined.map((o) => o.verdict).filter((v): v is SegregationVerdict => v !== undefined) };
+}
+
+/**
+ * Whether a male's call can be the one-copy genotype X-linked recessive needs. Outside the PARs a
+ * male has one X (VCF 4.3 §1.6.2: a diploid caller writes a hemizygous ALT as 1/1 or 1); a REF/ALT
+ * heterozygous call there is not a germline hemizygote but mis-mapped paralogue reads, a mosaic or
+ * a wrong sex. Unknown build: both builds' PARs count as pseudoautosomal.
+ */
+function hemizygousInMale(g: GeneVariant): boolean {
+  return g.v.zygosity !== 'het' || !isXNonPar(g.v.chrom, g.v.pos, '');
 }
 
 /** A gene the HPO release has no disease for: any mode may apply; the best-scoring fit is taken. */

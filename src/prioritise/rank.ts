@@ -42,6 +42,9 @@ export function rankCandidates(passing: AnnotatedVariant[], ontology: HpoOntolog
   const matcher = new PhenotypeMatcher(ontology, opts.patientTerms);
   const likelihood = new PhenotypeLikelihood(ontology, opts.patientTerms, opts.excludedTerms);
   const scored: Array<{ c: Candidate; annotated: boolean }> = [];
+  // No usable patient term (all newer than the bundle's HPO release and skipped): every gene's
+  // phenotype counts the same, so the genotype evidence alone orders them.
+  const genotypeOnly = opts.patientTerms.length === 0;
   for (const [gene, list] of byGene) {
     const diseaseIds = ontology.diseasesByGene.get(gene) ?? [];
     // Each disease of the gene is a hypothesis: phenotype similarity times the genotype fit under its modes.
@@ -54,7 +57,7 @@ export function rankCandidates(passing: AnnotatedVariant[], ontology: HpoOntolog
       // Excluded terms enter the LR explanation (lik) but not the order: on half A of the dev cases
       // every penalty tried (bounded at 0.3, 0.5 or 0.9, or only for features annotated as very
       // frequent) lowered top-1 (README "How ranking works").
-      const phenotype = similarity.symmetricScore;
+      const phenotype = genotypeOnly ? 1 : similarity.symmetricScore;
       return { d, modes, fit, lik, similarity, phenotype, key: phenotype * fit.score };
     });
     hypotheses.sort((a, b) => b.key - a.key || (a.d.id < b.d.id ? -1 : 1));
@@ -88,7 +91,7 @@ export function rankCandidates(passing: AnnotatedVariant[], ontology: HpoOntolog
       },
     });
   }
-  scoreNovelGenes(scored);
+  scoreNovelGenes(scored, genotypeOnly);
   scored.sort(
     (a, b) =>
       b.c.score - a.c.score ||
@@ -108,13 +111,13 @@ export function rankCandidates(passing: AnnotatedVariant[], ontology: HpoOntolog
  * a difference worth a fitted constant. Giving biallelic genotypes of such genes a factor 3 put
  * background genes with two heterozygous variants first: top-1 0.33.)
  */
-function scoreNovelGenes(scored: Array<{ c: Candidate; annotated: boolean }>): void {
+function scoreNovelGenes(scored: Array<{ c: Candidate; annotated: boolean }>, genotypeOnly: boolean): void {
   const sims = scored.filter((x) => x.annotated).map((x) => x.c.phenotype.score).sort((a, b) => a - b);
-  const nullScore = sims.length > 0 ? sims[Math.floor(sims.length / 2)] : 0;
+  const nullScore = genotypeOnly ? 1 : sims.length > 0 ? sims[Math.floor(sims.length / 2)] : 0;
   for (const x of scored) {
     if (x.annotated) continue;
     x.c.score = round(nullScore * x.c.variant_score);
     x.c.log10_evidence = round(Math.log10(Math.max(x.c.score, 1e-12)));
-    x.c.inheritance.explanation += `; no disease for this gene in the HPO release: phenotype taken as the patient's median, ${round(nullScore)}`;
+    if (!genotypeOnly) x.c.inheritance.explanation += `; no disease for this gene in the HPO release: phenotype taken as the patient's median, ${round(nullScore)}`;
   }
 }

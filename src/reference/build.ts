@@ -8,7 +8,8 @@ import type { GenomeBuild } from '../variant/build';
 import { ChainLiftover, LiftCounts, liftTranscripts } from './chainLiftover';
 import { writeClinvarSqlite } from './clinvar';
 import { assembleGeneModels, GeneModelSource } from './geneAssembly';
-import { writeGenesSqlite } from './genes';
+import { alignLinksToModels } from './geneLinks';
+import { GeneRecord, writeGenesSqlite } from './genes';
 import { detectGeneFormat, readGeneModels } from './geneSources';
 import { writeGnomadTable } from './gnomad';
 import { mergeGnomadStreams } from './gnomadMerge';
@@ -144,6 +145,7 @@ function buildInto(dir: string, o: BuildOptions): BuildReport {
     });
   }
 
+  let modelGenes: GeneRecord[] | null = null;
   let extraGeneIds = new Map<string, string>();
   const g2p = o.genesToPhenotype ? parseGenesToPhenotype(o.genesToPhenotype) : null;
   if (g2p) extraGeneIds = new Map(g2p.links.map((l) => [l.geneSymbol, l.ncbiGeneId]));
@@ -162,6 +164,7 @@ function buildInto(dir: string, o: BuildOptions): BuildReport {
       if (modelSources.length === 0) throw new InputError(o.genes[0], 'a MANE summary has no exons: add a gene-model file (refGene/genePred, GTF or GFF3) to --genes');
       const assembled = assembleGeneModels(modelSources, mane, o.build, extraGeneIds);
       writeGenesSqlite(path.join(dir, 'genes.sqlite'), assembled.genes, assembled.transcripts);
+      modelGenes = assembled.genes;
       const version = [...new Set(o.genes.map((f) => upstreamVersion('genes', f)))].join(' + ') + (lift ? ` (lifted to ${o.build} with ${path.basename(lift.file)})` : '');
       add('genes', 'genes.sqlite', version, [...o.genes, ...(lift ? [lift.file] : [])], assembled.counts.transcripts, { ...assembled.counts, ...(lift ? { lifted: liftCounts.lifted, not_liftable: liftCounts.unmapped } : {}) });
     });
@@ -176,12 +179,13 @@ function buildInto(dir: string, o: BuildOptions): BuildReport {
       const known = new Set(ontology.terms.map((t) => t.id));
       const unknown = hpoa?.annotations.find((a) => !known.has(a.termId));
       if (unknown && o.hpoAnnotations) o.log.warn(`${o.hpoAnnotations}: ${unknown.termId} (${unknown.diseaseId}) is not in ${path.basename(hpoFile)}; such annotations are kept but match nothing`);
+      const aligned = g2p && modelGenes ? alignLinksToModels(g2p.links, modelGenes) : { links: g2p?.links ?? [], renamed: 0 };
       const counts = writeHpoSqlite(
         path.join(dir, 'hpo.sqlite'),
         { version: ontology.version, ontology: path.basename(hpoFile), annotations: o.hpoAnnotations ? path.basename(o.hpoAnnotations) : '', annotations_version: hpoa?.version ?? '' },
         ontology.terms,
         hpoa?.annotations ?? [],
-        g2p?.links ?? [],
+        aligned.links,
         hpoa?.inheritance ?? [],
       );
       add('hpo', 'hpo.sqlite', ontology.version, [hpoFile, ...(o.hpoAnnotations ? [o.hpoAnnotations] : []), ...(o.genesToPhenotype ? [o.genesToPhenotype] : [])], counts.terms, {
@@ -193,6 +197,7 @@ function buildInto(dir: string, o: BuildOptions): BuildReport {
         disease_gene_links: g2p?.links.length ?? 0,
         linked_genes: g2p?.counts.genes ?? 0,
         linked_diseases: g2p?.counts.diseases ?? 0,
+        links_to_model_symbol: aligned.renamed,
       });
     });
   }

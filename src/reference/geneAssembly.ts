@@ -43,8 +43,12 @@ export function assembleGeneModels(sources: GeneModelSource[], mane: ManeEntry[]
   const counts: GeneAssemblyCounts = { transcripts: 0, genes: 0, maneSelect: 0, otherContig: 0, duplicates: 0 };
   const all: Array<TranscriptRecord & { sourceCanonical: boolean; ncbiGeneId: string; hgncId: string }> = [];
   const byLocus = new Map<string, (typeof all)[number]>();
-  for (const src of sources) {
-    for (const m of src.models) {
+  const models = sources.map((src) => ({ file: src.file, list: [...src.models] }));
+  const current = currentSymbols(models.flatMap((src) => src.list), maneIndex);
+  for (const src of models) {
+    for (const model of src.list) {
+      const renamed = current.get(model.geneSymbol);
+      const m = renamed ? { ...model, geneSymbol: renamed } : model;
       const chrom = aliases.canonical(m.chrom);
       if (!chrom) {
         counts.otherContig++;
@@ -113,6 +117,35 @@ export function assembleGeneModels(sources: GeneModelSource[], mane: ManeEntry[]
   counts.genes = genes.length;
   counts.maneSelect = transcripts.filter((t) => t.maneSelect).length;
   return { genes, transcripts, counts };
+}
+
+/**
+ * Old gene symbols of the model files mapped to the ones MANE gives (HGNC's approved symbol when
+ * MANE was released): refGene tables keep the symbol a transcript had when it was dumped (FAM134B
+ * for RETREG1, CECR1 for ADA2), while HPO annotations and clinical reports use the current one, so
+ * without this a renamed gene would have no disease and be reported under a name a clinician no
+ * longer uses. A symbol is renamed when one of its transcripts' accessions is a MANE transcript of
+ * another symbol, all such transcripts agree on that symbol, and MANE gives the old symbol to none of
+ * them; the gene's other transcripts follow it.
+ */
+function currentSymbols(models: TranscriptModel[], maneIndex: Map<string, ManeEntry>): Map<string, string> {
+  const seen = new Map<string, Set<string>>();
+  const confirmed = new Set<string>();
+  for (const m of models) {
+    const entry = maneIndex.get(unversioned(m.accession));
+    if (!entry || !entry.symbol || !m.geneSymbol) continue;
+    if (entry.symbol === m.geneSymbol) {
+      confirmed.add(m.geneSymbol);
+      continue;
+    }
+    let targets = seen.get(m.geneSymbol);
+    if (!targets) seen.set(m.geneSymbol, (targets = new Set()));
+    targets.add(entry.symbol);
+  }
+  const renames = new Map<string, string>();
+  // A symbol that MANE still gives to one of its transcripts is current, even if another of them moved.
+  for (const [old, targets] of seen) if (targets.size === 1 && !confirmed.has(old)) renames.set(old, [...targets][0]);
+  return renames;
 }
 
 function pickCanonical<T extends TranscriptRecord & { sourceCanonical: boolean }>(list: T[]): T {

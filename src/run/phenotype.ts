@@ -52,7 +52,9 @@ export function resolvePhenotype(req: PhenotypeRequest, bundleDir: string, refer
   const warnings: string[] = [];
   const observed = resolveTerms(req.phenotype.observed, ontology, req.unknownHpo, warnings);
   const excluded = resolveTerms(req.phenotype.excluded, ontology, req.unknownHpo, warnings).filter((t) => !observed.some((p) => p.id === t.id));
-  if (observed.length === 0) throw new InputError('--hpo', 'none of the observed HPO terms is in the bundle\'s HPO release');
+  // Only reachable with --unknown-hpo skip: the lab asked to go on without unknown terms, so the
+  // genes are ranked by genotype alone and every output says so.
+  if (observed.length === 0) warnings.push(`none of the observed HPO terms is in HPO release ${ontology.meta.get('version') ?? '?'} of the bundle: genes are ranked by genotype alone`);
   for (const w of warnings) log.warn(w);
   return { ontology, observed, excluded, warnings };
 }

@@ -25,6 +25,9 @@ describe('genotypeFit', () => {
     ['two hets up to 2 % fit recessive as a possible compound heterozygote', [gv(1, 'het', 0.015), gv(2, 'het', 0.005)], ['AR'], 'female', true, [1, 2]],
     ['one het does not fit recessive', [gv(1, 'het', null)], ['AR'], 'female', false, [1]],
     ['a rare hemizygous allele fits X-linked recessive in a male', [gv(1, 'hemi', null, 'chrX')], ['XR'], 'male', true, [1]],
+    ['a homozygous call (a diploid caller\'s hemizygote) on X fits X-linked recessive in a male', [gv(5_000_000, 'hom', null, 'chrX')], ['XR'], 'male', true, [5_000_000]],
+    ['a heterozygous call on X outside the PARs is no hemizygote: it does not fit X-linked recessive in a male', [gv(5_000_000, 'het', null, 'chrX')], ['XR'], 'male', false, [5_000_000]],
+    ['in a male the hemizygous call is taken over a heterozygous one on X', [gv(5_000_000, 'het', null, 'chrX'), gv(6_000_000, 'hemi', 0.0005, 'chrX')], ['XR'], 'male', true, [6_000_000]],
     ['a mitochondrial allele up to 0.2 % fits', [gv(1, 'hom', 0.0015, 'chrM')], ['MT'], 'female', true, [1]],
   ])('%s', (_why, variants, modes, sex, fits, used) => {
     const fit = genotypeFit(variants, modes, sex);
