@@ -19,6 +19,8 @@ export interface GeneAssemblyCounts {
   otherContig: number;
   /** The same model (accession and locus) given twice, e.g. by refGene and the MANE-x-refGene file. */
   duplicates: number;
+  /** Old gene symbols of the model files replaced by MANE's (currentSymbols). */
+  renamedSymbols: number;
 }
 
 export interface AssembledGenes {
@@ -40,11 +42,12 @@ export function assembleGeneModels(sources: GeneModelSource[], mane: ManeEntry[]
   const aliases = new ContigAliases(primaryContigs(build));
   const maneIndex = maneByAccession(mane);
   const maneBySymbol = new Map(mane.map((e) => [e.symbol, e]));
-  const counts: GeneAssemblyCounts = { transcripts: 0, genes: 0, maneSelect: 0, otherContig: 0, duplicates: 0 };
+  const counts: GeneAssemblyCounts = { transcripts: 0, genes: 0, maneSelect: 0, otherContig: 0, duplicates: 0, renamedSymbols: 0 };
   const all: Array<TranscriptRecord & { sourceCanonical: boolean; ncbiGeneId: string; hgncId: string }> = [];
   const byLocus = new Map<string, (typeof all)[number]>();
   const models = sources.map((src) => ({ file: src.file, list: [...src.models] }));
   const current = currentSymbols(models.flatMap((src) => src.list), maneIndex);
+  counts.renamedSymbols = current.size;
   for (const src of models) {
     for (const model of src.list) {
       const renamed = current.get(model.geneSymbol);
