@@ -58,11 +58,14 @@ export function genotypeFit(list: GeneVariant[], modes: ModeName[], sex: Proband
   const top = sorted[0];
   const options: GenotypeFit[] = [];
   const tooCommon: string[] = [];
+  const unfit: string[] = [];
   const rareEnough = (g: GeneVariant, maxAf: number): boolean => populationAf(g.v) <= maxAf;
   const single = (mode: ModeName | null, maxAf: number, why: string, eligible: (g: GeneVariant) => boolean = () => true): GenotypeFit | null => {
-    const best = sorted.find((g) => eligible(g) && rareEnough(g, maxAf));
+    const candidates = sorted.filter(eligible);
+    const best = candidates.find((g) => rareEnough(g, maxAf));
     if (!best) {
-      tooCommon.push(`${mode ? MODE_LABELS[mode] : 'any mode'} (no allele below gnomAD AF ${maxAf * 100} %)`);
+      if (candidates.length === 0) unfit.push(`no hemizygous call for ${mode ? MODE_LABELS[mode] : 'any mode'} (a heterozygous call on X outside the PARs is not a male's one X)`);
+      else tooCommon.push(`${mode ? MODE_LABELS[mode] : 'any mode'} (no allele below gnomAD AF ${maxAf * 100} %)`);
       return null;
     }
     return { mode, score: best.evidence.score, fits: true, used: [best], explanation: why };
@@ -94,7 +97,7 @@ export function genotypeFit(list: GeneVariant[], modes: ModeName[], sex: Proband
   if (options.length > 0) return options[0];
   // No annotated mode fits (a single heterozygous variant in a recessive gene, or alleles too
   // common for the mode): the gene stays visible, at half its variant score, and says why.
-  const common = tooCommon.length > 0 ? `; too common for ${tooCommon.join(', ')}` : '';
+  const common = (tooCommon.length > 0 ? `; too common for ${tooCommon.join(', ')}` : '') + unfit.map((u) => `; ${u}`).join('');
   return { mode: modes[0] ?? null, score: top.evidence.score * INCOMPATIBLE_GENOTYPE_FACTOR, fits: false, used: [top], explanation: `genotype fits none of ${modes.map((m) => MODE_LABELS[m]).join(', ')}${common}: score × ${INCOMPATIBLE_GENOTYPE_FACTOR}` };
 }
 

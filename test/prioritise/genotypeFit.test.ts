@@ -40,6 +40,11 @@ describe('genotypeFit', () => {
     expect(fit.explanation).toBe('genotype fits none of autosomal dominant; too common for autosomal dominant (no allele below gnomAD AF 0.1 %): score × 0.5');
   });
 
+  test('says when a male\'s call on X is heterozygous rather than too common', () => {
+    const fit = genotypeFit([gv(5_000_000, 'het', null, 'chrX')], ['XR'], 'male');
+    expect(fit.explanation).toBe("genotype fits none of X-linked recessive; no hemizygous call for X-linked recessive (a heterozygous call on X outside the PARs is not a male's one X): score × 0.5");
+  });
+
   test('the limits are the published Exomiser defaults', () => {
     expect(MAX_AF).toEqual({ dominant: 0.001, homozygous: 0.001, compoundHeterozygous: 0.02, mitochondrial: 0.002 });
   });
