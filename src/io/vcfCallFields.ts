@@ -54,76 +54,119 @@ function opsOf(keys: FormatKeys): Uint8Array {
 
 /**
  * Fills `out` from the sample column buf[s, e) given the record's FORMAT keys, in one pass over the
- * bytes, stopping after the last key it needs (PL and the like are not walked).
+ * bytes, stopping after the last key it needs (PL and the like are not walked). This runs once per
+ * record and member, so the values are kept in locals and stored once, GT is read inline and a
+ * number comes back through a typed slot (no module variable written per field).
  */
 export function readCallFields(buf: Buffer, s: number, e: number, keys: FormatKeys, out: CallFields): void {
-  out.gtStart = -1;
-  out.ploidy = 0;
-  out.dp = NaN;
-  out.gq = NaN;
-  out.adCount = 0;
   if (keys !== lastKeys) {
     lastOps = opsOf(keys);
     lastKeys = keys;
   }
   const ops = lastOps;
+  const nOps = ops.length;
+  let gtStart = -1;
+  let gtEnd = -1;
+  let ploidy = 0;
+  let dp = NaN;
+  let gq = NaN;
+  let adCount = 0;
   let i = s;
-  for (let k = 0; k < ops.length && i <= e; k++) {
+  for (let k = 0; k < nOps && i <= e; k++, i++) {
     const op = ops[k];
     if (op === SKIP) {
       while (i < e && buf[i] !== COLON) i++;
-    } else if (op === GT) i = readGt(buf, i, e, out);
-    else if (op === AD) i = readAd(buf, i, e, out);
-    else {
-      const x = numberField(buf, i, e, false);
-      if (op === DP) out.dp = x;
-      else out.gq = x;
-      i = fieldEnd;
+    } else if (op === GT) {
+      // Alleles separated by / or | ("." missing); an empty GT is one missing allele, any other byte voids the GT.
+      const from = i;
+      let alleles = out.alleles;
+      let v = -2;
+      let n = 0;
+      let ok = true;
+      for (; ; i++) {
+        const c = i < e ? buf[i] : COLON;
+        if (c === COLON || c === SLASH || c === PIPE) {
+          if (ok) {
+            if (n === alleles.length) alleles = out.alleles = grownInt32(alleles);
+            alleles[n++] = v < 0 ? -1 : v;
+          }
+          v = -2;
+          if (c === COLON) break;
+        } else if (c === DOT) v = -1;
+        else if (c >= 48 && c <= 57) v = (v < 0 ? 0 : v) * 10 + (c - 48);
+        else ok = false;
+      }
+      if (i > from) {
+        gtStart = from;
+        gtEnd = i;
+      }
+      ploidy = ok ? n : 0;
+    } else if (op === AD) {
+      // Entries -1 for "." or text that is not a number; a lone "." means no AD at all.
+      let ad = out.ad;
+      let n = 0;
+      for (;;) {
+        if (n === ad.length) ad = out.ad = grownFloat64(ad);
+        i = numberAt(buf, i, e, true);
+        const x = parsed[0];
+        ad[n++] = x === x ? x : -1;
+        if (i < e && buf[i] === COMMA) i++;
+        else break;
+      }
+      adCount = n === 1 && ad[0] === -1 ? 0 : n;
+    } else {
+      i = numberAt(buf, i, e, false);
+      if (op === DP) dp = parsed[0];
+      else gq = parsed[0];
     }
-    i++;
   }
+  out.gtStart = gtStart;
+  out.gtEnd = gtEnd;
+  out.ploidy = ploidy;
+  out.dp = dp;
+  out.gq = gq;
+  out.adCount = adCount;
 }
 
-/** End of the field last read by numberField (the ':' or ',' after it, or e). */
-let fieldEnd = 0;
+/** The value numberAt read: a typed slot, so that a fraction is not boxed on its way out. */
+const parsed = new Float64Array(1);
 
 /**
- * The number at buf[s, ...) up to the next ':' (or ',' when `commaEnds`) or e. A plain decimal
- * (digits, at most one dot with digits on both sides, 15 bytes at most: plainDecimal's rules) is
- * read in one pass; anything else ("." for null, a sign, an exponent) goes through sampleNumber.
+ * Reads the number at buf[s, ...) up to the next ':' (or ',' when `commaEnds`) or e into parsed[0]
+ * and returns where it ends. A plain decimal (digits, at most one dot with digits on both sides,
+ * 15 bytes at most: plainDecimal's rules) is read in one pass; anything else ("." for null, a sign,
+ * an exponent) goes through sampleNumber.
  */
-function numberField(buf: Buffer, s: number, e: number, commaEnds: boolean): number {
+function numberAt(buf: Buffer, s: number, e: number, commaEnds: boolean): number {
   let v = 0;
   let i = s;
-  let c = 0;
-  while (i < e) {
+  let c = COLON;
+  for (; i < e; i++) {
     c = buf[i];
     if (c < 48 || c > 57) break;
     v = v * 10 + (c - 48);
-    i++;
   }
-  let scale = 0;
-  if (i < e && c === DOT && i > s) {
-    scale = 1;
-    i++;
-    const first = i;
-    while (i < e) {
-      c = buf[i];
-      if (c < 48 || c > 57) break;
-      v = v * 10 + (c - 48);
-      scale *= 10;
-      i++;
-    }
-    if (i === first) return slowNumber(buf, s, e, commaEnds);
+  if (i === e || c === COLON || (commaEnds && c === COMMA)) {
+    // Digits only, the common case (DP, AD, most GQ).
+    if (i === s || i - s > 15) return slowNumber(buf, s, e, commaEnds);
+    parsed[0] = v;
+    return i;
   }
-  if (i > s && i - s <= 15 && (i === e || c === COLON || (commaEnds && c === COMMA))) {
-    fieldEnd = i;
-    return scale ? v / scale : v;
+  if (c !== DOT || i === s) return slowNumber(buf, s, e, commaEnds);
+  let scale = 1;
+  const first = ++i;
+  for (; i < e; i++) {
+    c = buf[i];
+    if (c < 48 || c > 57) break;
+    v = v * 10 + (c - 48);
+    scale *= 10;
   }
-  return slowNumber(buf, s, e, commaEnds);
+  if (i === first || i - s > 15 || !(i === e || c === COLON || (commaEnds && c === COMMA))) return slowNumber(buf, s, e, commaEnds);
+  parsed[0] = v / scale;
+  return i;
 }
 
-/** numberField for text that is not a plain decimal: Number() rules via sampleNumber, NaN for null. */
+/** numberAt for text that is not a plain decimal: Number() rules via sampleNumber, NaN for null. */
 function slowNumber(buf: Buffer, s: number, e: number, commaEnds: boolean): number {
   let i = s;
   while (i < e) {
@@ -131,50 +174,7 @@ function slowNumber(buf: Buffer, s: number, e: number, commaEnds: boolean): numb
     if (c === COLON || (commaEnds && c === COMMA)) break;
     i++;
   }
-  fieldEnd = i;
-  return sampleNumber(buf, s, i) ?? NaN;
-}
-
-/** GT alleles separated by / or | ("." missing); an empty GT is one missing allele, any other byte voids the GT. Returns the field's end. */
-function readGt(buf: Buffer, s: number, e: number, out: CallFields): number {
-  let v = -2;
-  let n = 0;
-  let ok = true;
-  let i = s;
-  for (; ; i++) {
-    const c = i < e ? buf[i] : COLON;
-    if (c === COLON || c === SLASH || c === PIPE) {
-      if (ok) {
-        if (n === out.alleles.length) out.alleles = grownInt32(out.alleles);
-        out.alleles[n++] = v < 0 ? -1 : v;
-      }
-      v = -2;
-      if (c === COLON) break;
-    } else if (c === DOT) v = -1;
-    else if (c >= 48 && c <= 57) v = (v < 0 ? 0 : v) * 10 + (c - 48);
-    else ok = false;
-  }
-  if (i > s) {
-    out.gtStart = s;
-    out.gtEnd = i;
-  }
-  out.ploidy = ok ? n : 0;
-  return i;
-}
-
-/** AD entries, -1 for "." or text that is not a number; a lone "." means no AD at all. Returns the field's end. */
-function readAd(buf: Buffer, s: number, e: number, out: CallFields): number {
-  let n = 0;
-  let i = s;
-  for (;;) {
-    if (n === out.ad.length) out.ad = grownFloat64(out.ad);
-    const x = numberField(buf, i, e, true);
-    out.ad[n++] = Number.isNaN(x) ? -1 : x;
-    i = fieldEnd;
-    if (i < e && buf[i] === COMMA) i++;
-    else break;
-  }
-  out.adCount = n === 1 && out.ad[0] === -1 ? 0 : n;
+  parsed[0] = sampleNumber(buf, s, i) ?? NaN;
   return i;
 }
 
