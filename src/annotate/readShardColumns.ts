@@ -139,7 +139,7 @@ export function readShardColumns(shard: ShardSpec, opts: ReadOptions, aliases: C
       for (let j = 0; j < members; j++) {
         const f = calls[j];
         readCallFields(buf, c[callColumns[j]], c[callColumns[j] + 1] - 1, keys, f);
-        gtIndex[j] = f.gtStart < 0 ? dotGt : b.gts.indexOfBytes(buf, f.gtStart, f.gtEnd);
+        gtIndex[j] = f.gtStart < 0 ? dotGt : b.gts.indexOfPacked(f.gtKey, buf, f.gtStart, f.gtEnd);
       }
     }
     if (xCounter) xCounter.add(canonical, l.pos, calls);

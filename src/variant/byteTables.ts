@@ -35,22 +35,36 @@ export class ByteStringTable {
   private readonly byPacked = new Map<number, number>();
   private lastKey = -1;
   private lastIndex = -1;
+  private prevKey = -1;
+  private prevIndex = -1;
 
   get texts(): string[] {
     return this.table.texts;
   }
 
   indexOfBytes(buf: Uint8Array, s: number, e: number): number {
-    const key = packedAscii(buf, s, e);
-    if (key >= 0) {
-      if (key === this.lastKey) return this.lastIndex;
-      let i = this.byPacked.get(key);
+    return this.indexOfPacked(packedAscii(buf, s, e), buf, s, e);
+  }
+
+  /**
+   * indexOfBytes given `key` = packedAscii(buf, s, e), for a caller that packed the bytes while
+   * reading them. The last two keys are checked before the Map: a sample's GT alternates between
+   * a few values record by record (0/1, 1/1), which the last key alone misses every other time.
+   */
+  indexOfPacked(key: number, buf: Uint8Array, s: number, e: number): number {
+    if (key < 0) return this.table.indexOf(latin1(buf, s, e));
+    if (key === this.lastKey) return this.lastIndex;
+    let i: number | undefined;
+    if (key === this.prevKey) i = this.prevIndex;
+    else {
+      i = this.byPacked.get(key);
       if (i === undefined) this.byPacked.set(key, (i = this.table.indexOf(latin1(buf, s, e))));
-      this.lastKey = key;
-      this.lastIndex = i;
-      return i;
     }
-    return this.table.indexOf(latin1(buf, s, e));
+    this.prevKey = this.lastKey;
+    this.prevIndex = this.lastIndex;
+    this.lastKey = key;
+    this.lastIndex = i;
+    return i;
   }
 
   indexOf(text: string): number {
