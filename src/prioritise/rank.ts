@@ -57,8 +57,8 @@ export function rankCandidates(passing: AnnotatedVariant[], ontology: HpoOntolog
       // Excluded terms enter the LR explanation (lik) but not the order: on half A of the dev cases
       // every penalty tried (bounded at 0.3, 0.5 or 0.9, or only for features annotated as very
       // frequent) lowered top-1 (README "How ranking works").
-      const phenotype = genotypeOnly ? 1 : similarity.symmetricScore;
-      return { d, modes, fit, lik, similarity, phenotype, key: phenotype * fit.score };
+      const phenotype = similarity.symmetricScore;
+      return { d, modes, fit, lik, similarity, phenotype, key: genotypeOnly ? fit.score : phenotype * fit.score };
     });
     hypotheses.sort((a, b) => b.key - a.key || (a.d.id < b.d.id ? -1 : 1));
     const best = hypotheses[0] ?? null;

@@ -27,7 +27,12 @@ describe('no usable phenotype term', () => {
   it('orders genes by their genotype evidence, annotated or not', () => {
     const c = results.candidates;
     expect(c.length).toBeGreaterThan(1);
-    for (const x of c) expect(x.score).toBeCloseTo(x.variant_score, 5);
+    for (const x of c) {
+      expect(x.score).toBeCloseTo(x.variant_score, 5);
+      // No term was matched, so no candidate may show a phenotype match.
+      expect(x.phenotype.score).toBe(0);
+      expect(x.phenotype.matches).toEqual([]);
+    }
     for (let i = 1; i < c.length; i++) expect(c[i - 1].score).toBeGreaterThanOrEqual(c[i].score);
   });
 
