@@ -60,11 +60,11 @@ export function genotypeFit(list: GeneVariant[], modes: ModeName[], sex: Proband
   const tooCommon: string[] = [];
   const unfit: string[] = [];
   const rareEnough = (g: GeneVariant, maxAf: number): boolean => populationAf(g.v) <= maxAf;
-  const single = (mode: ModeName | null, maxAf: number, why: string, eligible: (g: GeneVariant) => boolean = () => true): GenotypeFit | null => {
-    const candidates = sorted.filter(eligible);
+  const single = (mode: ModeName | null, maxAf: number, why: string, eligible?: Eligibility): GenotypeFit | null => {
+    const candidates = eligible ? sorted.filter(eligible.test) : sorted;
     const best = candidates.find((g) => rareEnough(g, maxAf));
     if (!best) {
-      if (candidates.length === 0) unfit.push(`no hemizygous call for ${mode ? MODE_LABELS[mode] : 'any mode'} (a heterozygous call on X outside the PARs is not a male's one X)`);
+      if (candidates.length === 0 && eligible) unfit.push(`${eligible.missing} for ${mode ? MODE_LABELS[mode] : 'any mode'} (${eligible.why})`);
       else tooCommon.push(`${mode ? MODE_LABELS[mode] : 'any mode'} (no allele below gnomAD AF ${maxAf * 100} %)`);
       return null;
     }
@@ -109,15 +109,24 @@ function withSegregation(options: GenotypeFit[], sorted: GeneVariant[], segregat
   return { ...refined[0], verdicts: refined.map((o) => o.verdict).filter((v): v is SegregationVerdict => v !== undefined) };
 }
 
+/** Which calls a mode can use at all, and what to say when the gene has none of them. */
+interface Eligibility {
+  test: (g: GeneVariant) => boolean;
+  missing: string;
+  why: string;
+}
+
 /**
  * Whether a male's call can be the one-copy genotype X-linked recessive needs. Outside the PARs a
  * male has one X (VCF 4.3 §1.6.2: a diploid caller writes a hemizygous ALT as 1/1 or 1); a REF/ALT
  * heterozygous call there is not a germline hemizygote but mis-mapped paralogue reads, a mosaic or
  * a wrong sex. Unknown build: both builds' PARs count as pseudoautosomal.
  */
-function hemizygousInMale(g: GeneVariant): boolean {
-  return g.v.zygosity !== 'het' || !isXNonPar(g.v.chrom, g.v.pos, '');
-}
+const hemizygousInMale: Eligibility = {
+  test: (g) => g.v.zygosity !== 'het' || !isXNonPar(g.v.chrom, g.v.pos, ''),
+  missing: 'no hemizygous call',
+  why: "a heterozygous call on X outside the PARs is not a male's one X",
+};
 
 /** A gene the HPO release has no disease for: any mode may apply; the best-scoring fit is taken. */
 export function novelGeneFit(list: GeneVariant[], sex: ProbandSex, segregation?: SegregationCheck): GenotypeFit {
