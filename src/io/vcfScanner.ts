@@ -1,6 +1,7 @@
 import { InputError } from '../errors';
 import { shortText } from './byteStrings';
 import { emptySampleFields, FormatKeys, parseFormatKeys, readSampleFields, SampleFields } from './vcfSampleFields';
+import { nativeAddon } from './native';
 import { plainDecimal } from './plainDecimal';
 
 /**
@@ -117,43 +118,70 @@ export function scanVcfLines(buf: Buffer, opts: ScanOptions, onLine: (l: Scanned
   let line = 0;
   let start = from;
   const n = to;
+  // With the native addon the line ends and column starts of many lines come from one call
+  // (native/src/columns.cc), in rows of `width`; without it they are found here, line by line.
+  const addon = nativeAddon();
+  const width = need + 5;
+  const table = addon === null ? null : columnTable(width);
+  let row = 0;
+  let rows = 0;
   while (start < n) {
     line++;
-    let end = buf.indexOf(LF, start);
-    if (end < 0 || end > n) end = n;
-    if (buf[start] === HASH) {
-      start = end + 1;
-      continue;
-    }
-    // Column starts; cols[k] is the start of column k, cols[k+1]-1 its end. The seven short
-    // columns before INFO are walked byte by byte; INFO, FORMAT and the sample columns are found
-    // with native searches, which cost about as much as walking 12 bytes (bench/scanMicro.ts).
-    cols[0] = start;
-    let k = 1;
-    let p = start;
-    while (k < 8 && p < end) {
-      if (buf[p] === TAB) cols[k++] = p + 1;
-      p++;
-    }
-    while (k === 8 || (k > 8 && k <= need)) {
-      const t = buf.indexOf(TAB, p);
-      if (t < 0 || t >= end) break;
-      cols[k++] = t + 1;
-      p = t + 1;
-    }
-    let stop = end;
-    rec.crlf = false;
-    if (stop > start && buf[stop - 1] === CR) {
-      stop--;
-      rec.crlf = true;
-    }
-    if (stop === start) {
-      start = end + 1;
-      continue;
+    let end: number;
+    let found: number;
+    let stop: number;
+    if (addon !== null && table !== null) {
+      if (row === rows) {
+        rows = addon.findColumns(buf, start, n, need, table);
+        row = 0;
+      }
+      const o = row++ * width;
+      end = table[o];
+      found = table[o + 1];
+      if (found <= 0) {
+        start = end + 1;
+        continue;
+      }
+      rec.crlf = table[o + 2] === 1;
+      for (let k = 0; k <= found; k++) cols[k] = table[o + 3 + k];
+      stop = cols[found] - 1;
+    } else {
+      end = buf.indexOf(LF, start);
+      if (end < 0 || end > n) end = n;
+      if (buf[start] === HASH) {
+        start = end + 1;
+        continue;
+      }
+      // Column starts; cols[k] is the start of column k, cols[k+1]-1 its end. The seven short
+      // columns before INFO are walked byte by byte; INFO, FORMAT and the sample columns are found
+      // with native searches, which cost about as much as walking 12 bytes (bench/scanMicro.ts).
+      cols[0] = start;
+      let k = 1;
+      let p = start;
+      while (k < 8 && p < end) {
+        if (buf[p] === TAB) cols[k++] = p + 1;
+        p++;
+      }
+      while (k === 8 || (k > 8 && k <= need)) {
+        const t = buf.indexOf(TAB, p);
+        if (t < 0 || t >= end) break;
+        cols[k++] = t + 1;
+        p = t + 1;
+      }
+      stop = end;
+      rec.crlf = false;
+      if (stop > start && buf[stop - 1] === CR) {
+        stop--;
+        rec.crlf = true;
+      }
+      if (stop === start) {
+        start = end + 1;
+        continue;
+      }
+      found = k;
+      cols[found] = stop + 1;
     }
     const lineNo = opts.lineOffset === null ? undefined : opts.lineOffset + line;
-    const found = k;
-    cols[found] = stop + 1;
     if (found < 8) throw new InputError(opts.file, `data line has ${found} tab-separated column(s), VCF needs at least 8 (is the file space-separated?)`, lineNo);
     if (lastColumn >= 0 && found <= lastColumn) {
       throw new InputError(opts.file, `data line has ${found} columns but the header names a sample in column ${lastColumn + 1}`, lineNo);
@@ -193,6 +221,16 @@ export function scanVcfLines(buf: Buffer, opts: ScanOptions, onLine: (l: Scanned
     start = end + 1;
   }
   return line;
+}
+
+/** Rows of native findColumns results, reused by every scan of this thread. */
+let tableCache: Int32Array = new Int32Array(0);
+
+function columnTable(width: number): Int32Array {
+  // 2,048 lines per native call: the call's fixed cost spread thin, the table still in L2 cache.
+  const size = 2048 * width;
+  if (tableCache.length !== size) tableCache = new Int32Array(size);
+  return tableCache;
 }
 
 /** Every comma-separated allele of buf[s, e) contains '[' or ']' (a breakend, VCF 4.3 §5.4). */

@@ -1,0 +1,129 @@
+// N-API entry points of vartriage's native hot path. Each function works on byte ranges of
+// typed arrays owned by JavaScript and allocates nothing visible to it (src/io/native.ts).
+#include <node_api.h>
+
+#include <cstdint>
+
+#include "columns.h"
+#include "inflate.h"
+
+namespace {
+
+bool bytesOf(napi_env env, napi_value v, uint8_t** data, size_t* len) {
+  napi_typedarray_type type;
+  napi_value ab;
+  size_t offset;
+  void* p = nullptr;
+  if (napi_get_typedarray_info(env, v, &type, len, &p, &ab, &offset) != napi_ok || type != napi_uint8_array) {
+    napi_throw_type_error(env, nullptr, "expected a Uint8Array or Buffer");
+    return false;
+  }
+  *data = static_cast<uint8_t*>(p);
+  return true;
+}
+
+bool numberOf(napi_env env, napi_value v, double* out) {
+  if (napi_get_value_double(env, v, out) != napi_ok) {
+    napi_throw_type_error(env, nullptr, "expected a number");
+    return false;
+  }
+  return true;
+}
+
+napi_value numberValue(napi_env env, double x) {
+  napi_value r;
+  napi_create_double(env, x, &r);
+  return r;
+}
+
+// inflateBlock(src, payloadStart, payloadEnd, dst, dstOffset, isize, crc32) -> the inflated size
+// (equal to isize when whole), -1 for corrupt DEFLATE data, -2 for a CRC32 mismatch, -3 for more
+// bytes than isize.
+napi_value InflateBlock(napi_env env, napi_callback_info info) {
+  size_t argc = 7;
+  napi_value argv[7];
+  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
+  if (argc != 7) {
+    napi_throw_type_error(env, nullptr, "inflateBlock takes 7 arguments");
+    return nullptr;
+  }
+  uint8_t* src;
+  uint8_t* dst;
+  size_t srcLen, dstLen;
+  double s, e, at, isize, crc;
+  if (!bytesOf(env, argv[0], &src, &srcLen) || !numberOf(env, argv[1], &s) || !numberOf(env, argv[2], &e) ||
+      !bytesOf(env, argv[3], &dst, &dstLen) || !numberOf(env, argv[4], &at) || !numberOf(env, argv[5], &isize) ||
+      !numberOf(env, argv[6], &crc))
+    return nullptr;
+  if (!(s >= 0 && e >= s && e <= srcLen && at >= 0 && isize >= 0 && at + isize <= dstLen)) {
+    napi_throw_range_error(env, nullptr, "inflateBlock: range outside its buffer");
+    return nullptr;
+  }
+  size_t got = 0;
+  InflateStatus st = inflateBlock(src + static_cast<size_t>(s), static_cast<size_t>(e - s), dst + static_cast<size_t>(at),
+                                  static_cast<size_t>(isize), static_cast<uint32_t>(crc), &got);
+  if (st == INFLATE_CORRUPT) return numberValue(env, -1);
+  if (st == INFLATE_CRC) return numberValue(env, -2);
+  if (st == INFLATE_OVER) return numberValue(env, -3);
+  return numberValue(env, static_cast<double>(got));
+}
+
+// findColumns(buf, from, to, need, out: Int32Array) -> rows written (columns.h has the row layout).
+napi_value FindColumns(napi_env env, napi_callback_info info) {
+  size_t argc = 5;
+  napi_value argv[5];
+  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
+  if (argc != 5) {
+    napi_throw_type_error(env, nullptr, "findColumns takes 5 arguments");
+    return nullptr;
+  }
+  uint8_t* buf;
+  size_t len;
+  double from, to, need;
+  if (!bytesOf(env, argv[0], &buf, &len) || !numberOf(env, argv[1], &from) || !numberOf(env, argv[2], &to) || !numberOf(env, argv[3], &need))
+    return nullptr;
+  napi_typedarray_type type;
+  size_t outLen, offset;
+  void* outData = nullptr;
+  napi_value ab;
+  if (napi_get_typedarray_info(env, argv[4], &type, &outLen, &outData, &ab, &offset) != napi_ok || type != napi_int32_array) {
+    napi_throw_type_error(env, nullptr, "findColumns: out must be an Int32Array");
+    return nullptr;
+  }
+  if (!(from >= 0 && to >= from && to <= len && to < 2147483647.0 && need >= 0 && need < 65536)) {
+    napi_throw_range_error(env, nullptr, "findColumns: range outside its buffer");
+    return nullptr;
+  }
+  const size_t width = static_cast<size_t>(columnsRowWidth(static_cast<int>(need)));
+  size_t rows = findColumns(buf, static_cast<size_t>(from), static_cast<size_t>(to), static_cast<int>(need), static_cast<int32_t*>(outData), outLen / width);
+  return numberValue(env, static_cast<double>(rows));
+}
+
+napi_value InflateEngine(napi_env env, napi_callback_info) {
+  napi_value r;
+  napi_create_string_utf8(env, inflateEngine(), NAPI_AUTO_LENGTH, &r);
+  return r;
+}
+
+napi_value PreferZlib(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
+  bool yes = false;
+  if (argc == 1) napi_get_value_bool(env, argv[0], &yes);
+  preferZlib(yes);
+  return nullptr;
+}
+
+}  // namespace
+
+NAPI_MODULE_INIT() {
+  napi_property_descriptor props[] = {
+      {"inflateBlock", nullptr, InflateBlock, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"findColumns", nullptr, FindColumns, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"inflateEngine", nullptr, InflateEngine, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"preferZlib", nullptr, PreferZlib, nullptr, nullptr, nullptr, napi_default, nullptr},
+  };
+  napi_define_properties(env, exports, sizeof props / sizeof props[0], props);
+  return exports;
+}

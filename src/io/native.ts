@@ -1,0 +1,65 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/**
+ * The optional native hot path (native/, built by `npm ci` through scripts/build-native.cjs): BGZF
+ * payloads inflated by libdeflate when the system has it (Debian's libdeflate0), else by zlib,
+ * straight into the caller's buffer. When the addon is absent (no compiler at install time) or
+ * VARTRIAGE_NATIVE=0, every caller keeps its JavaScript path; the output is the same either way
+ * (test/io/native.test.ts). Why native: docs/adr/0004-native-inflate.md.
+ */
+export interface NativeAddon {
+  /** Inflates src[payloadStart, payloadEnd) into dst at dstOffset; the inflated size (isize when whole), -1 corrupt, -2 CRC32 mismatch, -3 more bytes than isize. */
+  inflateBlock(src: Uint8Array, payloadStart: number, payloadEnd: number, dst: Uint8Array, dstOffset: number, isize: number, crc32: number): number;
+  /**
+   * Line ends and column starts of the lines of buf[from, to), up to column `need`, in rows of
+   * need + 5 int32s written to `out` (layout in native/src/columns.h); returns the rows written.
+   */
+  findColumns(buf: Uint8Array, from: number, to: number, need: number, out: Int32Array): number;
+  /** "libdeflate" or "zlib". */
+  inflateEngine(): string;
+  /** Forces zlib even where libdeflate is present (tests compare the engines). */
+  preferZlib(yes: boolean): void;
+}
+
+const ADDON = path.join('native', 'build', 'Release', 'vartriage_native.node');
+
+/** The package root: the nearest directory above this file with a package.json (src/io in tests, dist/src/io when built). */
+function packageRoot(): string | null {
+  for (let dir = __dirname; ; ) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    const up = path.dirname(dir);
+    if (up === dir) return null;
+    dir = up;
+  }
+}
+
+function load(): NativeAddon | null {
+  if (process.env.VARTRIAGE_NATIVE === '0') return null;
+  const root = packageRoot();
+  if (root === null) return null;
+  const file = path.join(root, ADDON);
+  if (!fs.existsSync(file)) return null;
+  // A require of a file path: the addon is optional, so a missing build is not a module-resolution error.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(file) as NativeAddon;
+}
+
+let cached: NativeAddon | null | undefined;
+
+/** The addon, or null when it is not built or disabled. */
+export function nativeAddon(): NativeAddon | null {
+  if (cached === undefined) cached = load();
+  return cached;
+}
+
+/** Turns the addon off (false) or back on for this thread: tests compare both paths in one process. */
+export function useNativeAddon(enabled: boolean): void {
+  cached = enabled ? load() : null;
+}
+
+/** What inflates BGZF blocks in this process, for logs and benchmark records. */
+export function inflateEngineName(): string {
+  const addon = nativeAddon();
+  return addon ? `native ${addon.inflateEngine()}` : 'node zlib';
+}

@@ -1,0 +1,174 @@
+/**
+ * The native reader (native/, src/io/native.ts) against the JavaScript one it speeds up: BGZF
+ * blocks inflate to the same bytes with libdeflate, with the addon's zlib and with Node's zlib;
+ * damaged blocks are refused by each with one line naming the byte offset; the scanner finds the
+ * same lines and columns (header, empty and CR LF lines, a last line without LF, more lines than
+ * one native call returns); and readShardColumns gives identical columns on real VCFs.
+ * The addon must be built under CI (npm ci builds it); elsewhere its absence skips these tests.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { readShardColumns } from '../../src/annotate/readShardColumns';
+import { InputError } from '../../src/errors';
+import { inflateWholeFile } from '../../src/io/bgzf';
+import { bgzfCompress } from '../../src/io/bgzfWriter';
+import { nativeAddon, useNativeAddon } from '../../src/io/native';
+import { scanVcfLines, ScanOptions } from '../../src/io/vcfScanner';
+import { wholeFileShard } from '../../src/shard/plan';
+import { primaryContigs } from '../../src/variant/assemblies';
+import { ContigAliases } from '../../src/variant/contigs';
+import { DEMO_VCF, SHARED_DATA, tmpDir } from '../helpers/cli';
+
+const built = nativeAddon() !== null;
+if (!built && process.env.CI === 'true' && process.env.VARTRIAGE_NATIVE !== '0') {
+  throw new Error('the native reader is not built under CI: see native/build.log (npm ci builds it through scripts/build-native.cjs)');
+}
+if (!built) process.stderr.write('skipping native reader tests: native/build/Release/vartriage_native.node is absent or VARTRIAGE_NATIVE=0\n');
+const describeNative = built ? describe : describe.skip;
+
+const dir = tmpDir('vartriage-native-');
+const realVcfs = fs.existsSync(SHARED_DATA)
+  ? fs.readdirSync(path.join(SHARED_DATA, 'vcf')).filter((f) => f.endsWith('.vcf.gz')).map((f) => path.join(SHARED_DATA, 'vcf', f))
+  : [];
+const bgzfFiles = [DEMO_VCF, ...realVcfs];
+
+/** Runs `f` with the JavaScript path, then restores the addon. */
+function withoutNative<T>(f: () => T): T {
+  useNativeAddon(false);
+  try {
+    return f();
+  } finally {
+    useNativeAddon(true);
+  }
+}
+
+function withZlib<T>(f: () => T): T {
+  const addon = nativeAddon();
+  addon?.preferZlib(true);
+  try {
+    return f();
+  } finally {
+    addon?.preferZlib(false);
+  }
+}
+
+function errorOf(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(InputError);
+    return (e as Error).message;
+  }
+  throw new Error('expected an InputError');
+}
+
+describeNative('native inflate', () => {
+  it.each(bgzfFiles.map((f) => [path.basename(f), f]))('%s: libdeflate or zlib in the addon, and Node zlib, give the same bytes', (_name, file) => {
+    const native = inflateWholeFile(file);
+    const zlib = withZlib(() => inflateWholeFile(file));
+    const js = withoutNative(() => inflateWholeFile(file));
+    expect(native.length).toBeGreaterThan(0);
+    expect(native.equals(js)).toBe(true);
+    expect(zlib.equals(js)).toBe(true);
+  });
+
+  it('names its engine', () => {
+    expect(['libdeflate', 'zlib']).toContain(nativeAddon()?.inflateEngine());
+    expect(withZlib(() => nativeAddon()?.inflateEngine())).toBe('zlib');
+  });
+
+  /** One BGZF block of text, its byte layout from SAMv1 §4.1: payload from 18, CRC32 and ISIZE in the last 8 bytes. */
+  function damaged(name: string, change: (b: Buffer) => void): string {
+    const text = Buffer.from('#CHROM\tPOS\n'.repeat(500));
+    const block = Buffer.from(bgzfCompress(text));
+    change(block);
+    const file = path.join(dir, `${name}.gz`);
+    fs.writeFileSync(file, block);
+    return file;
+  }
+  const size = (b: Buffer): number => b.readUInt16LE(16) + 1;
+  const cases: Array<[string, (b: Buffer) => void, RegExp]> = [
+    ['crc', (b) => b.writeUInt32LE(b.readUInt32LE(size(b) - 8) ^ 1, size(b) - 8), /corrupt BGZF block at byte 0: CRC32 mismatch/],
+    ['isize-larger', (b) => b.writeUInt32LE(b.readUInt32LE(size(b) - 4) + 3, size(b) - 4), /corrupt BGZF block at byte 0: size 5500 but ISIZE says 5503/],
+    ['isize-smaller', (b) => b.writeUInt32LE(b.readUInt32LE(size(b) - 4) - 3, size(b) - 4), /corrupt BGZF block at byte 0: (inflates to more than the 5497 bytes|size \d+ but ISIZE says 5497)/],
+    ['deflate', (b) => b.fill(0xff, 18, 30), /corrupt BGZF block at byte 0: /],
+  ];
+  it.each(cases)('a block with a wrong %s is refused by every engine', (name, change, message) => {
+    const file = damaged(name, change);
+    expect(errorOf(() => inflateWholeFile(file))).toMatch(message);
+    expect(errorOf(() => withZlib(() => inflateWholeFile(file)))).toMatch(message);
+    expect(errorOf(() => withoutNative(() => inflateWholeFile(file)))).toMatch(message);
+  });
+});
+
+interface LineSeen {
+  cols: number[];
+  chrom: string;
+  pos: number;
+  qual: number | null;
+  filter: string;
+  gt: number[];
+  line: number;
+  crlf: boolean;
+}
+
+function scanAll(text: string, opts: Partial<ScanOptions> = {}): { seen: LineSeen[]; lines: number } {
+  const buf = Buffer.from(text);
+  const seen: LineSeen[] = [];
+  const lines = scanVcfLines(
+    buf,
+    { file: 't.vcf', sampleColumn: 9, lineOffset: 0, ...opts },
+    (l) => {
+      const found = l.cols.findIndex((c, k) => k > 0 && c === 0);
+      seen.push({ cols: Array.from(l.cols.subarray(0, found < 0 ? l.cols.length : found)), chrom: l.chrom, pos: l.pos, qual: l.qual, filter: l.filter, gt: l.gt.slice(0, l.gtCount), line: l.line, crlf: l.crlf });
+      l.cols.fill(0);
+    },
+  );
+  return { seen, lines };
+}
+
+describeNative('native column finder', () => {
+  const record = (i: number, extra = ''): string => `chr1\t${100 + i}\trs${i}\tA\tG,T\t${i % 7}.5\tPASS\tDP=${i}\tGT:DP\t${i % 3}/1:${i}${extra}`;
+  const texts: Array<[string, string]> = [
+    ['header, records and a last line without LF', `##fileformat=VCFv4.3\n#CHROM\tPOS\n${record(1)}\n${record(2)}`],
+    ['CR LF line ends and empty lines', `#h\r\n${record(1)}\r\n\r\n\n${record(2)}\r\n`],
+    ['more columns than needed (three samples)', `${record(1, '\t0/0:3\t1/1:4')}\n${record(2, '\t./.:0\t0|1:9')}\n`],
+    ['more lines than one native call returns', Array.from({ length: 5000 }, (_, i) => record(i)).join('\n') + '\n'],
+    ['a sample column that is empty', `chr1\t5\t.\tA\tC\t.\t.\t.\tGT\t\n`],
+  ];
+  it.each(texts)('%s: the same lines and columns as the JavaScript scanner', (_name, text) => {
+    const native = scanAll(text);
+    const js = withoutNative(() => scanAll(text));
+    expect(native.seen.length).toBeGreaterThan(0);
+    expect(native).toEqual(js);
+  });
+
+  it('a sites-only scan (no sample column) stops at FORMAT as the JavaScript one', () => {
+    const text = `${record(1, '\t0/0:3')}\n${record(2)}\n`;
+    expect(scanAll(text, { sampleColumn: -1 })).toEqual(withoutNative(() => scanAll(text, { sampleColumn: -1 })));
+  });
+
+  it.each([
+    ['too few columns', 'chr1\t5\t.\tA\n'],
+    ['no sample column', 'chr1\t5\t.\tA\tC\t.\t.\t.\n'],
+    ['a POS that is not a number', 'chr1\t5x\t.\tA\tC\t.\t.\t.\tGT\t0/1\n'],
+  ])('%s: the same one-line error', (_name, text) => {
+    const bad = `${record(1)}\n${text}`;
+    const native = errorOf(() => scanAll(bad));
+    expect(native).toMatch(/^t\.vcf:2: /);
+    expect(native).toBe(withoutNative(() => errorOf(() => scanAll(bad))));
+  });
+});
+
+describeNative('native reader on real VCFs', () => {
+  const aliases37 = new ContigAliases(primaryContigs('GRCh37'));
+  const aliases38 = new ContigAliases(primaryContigs('GRCh38'));
+  it.each(bgzfFiles.map((f) => [path.basename(f), f]))('%s: readShardColumns gives identical columns, counts and warnings', (name, file) => {
+    const opts = { sampleColumn: 9, displayName: name, compression: 'bgzf' as const, probandCall: true };
+    const aliases = name.includes('GRCh37') ? aliases37 : aliases38;
+    const native = readShardColumns(wholeFileShard(file), opts, aliases);
+    const js = withoutNative(() => readShardColumns(wholeFileShard(file), opts, aliases));
+    expect(native.columns.length).toBeGreaterThan(0);
+    expect(native).toEqual(js);
+  });
+});
