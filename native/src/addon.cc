@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "columns.h"
+#include "decode.h"
 #include "inflate.h"
 
 namespace {
@@ -99,6 +100,66 @@ napi_value FindColumns(napi_env env, napi_callback_info info) {
   return numberValue(env, static_cast<double>(rows));
 }
 
+bool typedOf(napi_env env, napi_value v, napi_typedarray_type want, void** data, size_t* len, const char* what) {
+  napi_typedarray_type type;
+  size_t offset;
+  napi_value ab;
+  if (napi_get_typedarray_info(env, v, &type, len, data, &ab, &offset) != napi_ok || type != want) {
+    napi_throw_type_error(env, nullptr, what);
+    return false;
+  }
+  return true;
+}
+
+// decodeLines(buf, from, to, need, gtColumn, callColumn, rows: Int32Array, floats: Float64Array)
+// -> rows written (decode.h has the layouts).
+napi_value DecodeLines(napi_env env, napi_callback_info info) {
+  size_t argc = 8;
+  napi_value argv[8];
+  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
+  if (argc != 8) {
+    napi_throw_type_error(env, nullptr, "decodeLines takes 8 arguments");
+    return nullptr;
+  }
+  uint8_t* buf;
+  size_t len, intLen, floatLen;
+  double from, to, need, gtColumn, callColumn;
+  void* ints = nullptr;
+  void* floats = nullptr;
+  if (!bytesOf(env, argv[0], &buf, &len) || !numberOf(env, argv[1], &from) || !numberOf(env, argv[2], &to) || !numberOf(env, argv[3], &need) ||
+      !numberOf(env, argv[4], &gtColumn) || !numberOf(env, argv[5], &callColumn) ||
+      !typedOf(env, argv[6], napi_int32_array, &ints, &intLen, "decodeLines: rows must be an Int32Array") ||
+      !typedOf(env, argv[7], napi_float64_array, &floats, &floatLen, "decodeLines: floats must be a Float64Array"))
+    return nullptr;
+  if (!(from >= 0 && to >= from && to <= len && to < 2147483647.0 && need >= 8 && need < 65536 && gtColumn >= -1 && gtColumn < need &&
+        callColumn >= -1 && callColumn < need)) {
+    napi_throw_range_error(env, nullptr, "decodeLines: arguments out of range");
+    return nullptr;
+  }
+  DecodeOptions o{static_cast<int>(need), static_cast<int>(gtColumn), static_cast<int>(callColumn)};
+  size_t maxRows = intLen / static_cast<size_t>(decodeRowWidth(o.need));
+  if (floatLen / F_FLOAT_SLOTS < maxRows) maxRows = floatLen / F_FLOAT_SLOTS;
+  size_t rows = decodeLines(buf, static_cast<size_t>(from), static_cast<size_t>(to), o, static_cast<int32_t*>(ints), static_cast<double*>(floats), maxRows);
+  return numberValue(env, static_cast<double>(rows));
+}
+
+// decodeLayout() -> the slot numbers of decode.h, so that src/io/nativeLayout.ts can be checked.
+napi_value DecodeLayout(napi_env env, napi_callback_info) {
+  napi_value o;
+  napi_create_object(env, &o);
+  const struct {
+    const char* name;
+    int value;
+  } slots[] = {{"D_POS", D_POS}, {"D_FLAGS", D_FLAGS}, {"D_GT_COUNT", D_GT_COUNT}, {"D_GT0", D_GT0}, {"D_CALL_PLOIDY", D_CALL_PLOIDY},
+               {"D_CALL0", D_CALL0}, {"D_CALL_GT_START", D_CALL_GT_START}, {"D_CALL_GT_END", D_CALL_GT_END}, {"D_CALL_GT_KEY", D_CALL_GT_KEY},
+               {"D_CALL_AD_COUNT", D_CALL_AD_COUNT}, {"D_INT_SLOTS", D_INT_SLOTS}, {"F_QUAL", F_QUAL}, {"F_DP", F_DP}, {"F_GQ", F_GQ},
+               {"F_AD0", F_AD0}, {"F_FLOAT_SLOTS", F_FLOAT_SLOTS}, {"SAME_CHROM", SAME_CHROM}, {"SAME_FILTER", SAME_FILTER},
+               {"SAME_FORMAT", SAME_FORMAT}, {"QUAL_MISSING", QUAL_MISSING}, {"QUAL_OK", QUAL_OK}, {"GT_OK", GT_OK}, {"CALL_OK", CALL_OK},
+               {"HEAD_EXTRA", columnsRowWidth(0)}};
+  for (const auto& s : slots) napi_set_named_property(env, o, s.name, numberValue(env, s.value));
+  return o;
+}
+
 napi_value InflateEngine(napi_env env, napi_callback_info) {
   napi_value r;
   napi_create_string_utf8(env, inflateEngine(), NAPI_AUTO_LENGTH, &r);
@@ -121,6 +182,8 @@ NAPI_MODULE_INIT() {
   napi_property_descriptor props[] = {
       {"inflateBlock", nullptr, InflateBlock, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"findColumns", nullptr, FindColumns, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"decodeLines", nullptr, DecodeLines, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"decodeLayout", nullptr, DecodeLayout, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"inflateEngine", nullptr, InflateEngine, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"preferZlib", nullptr, PreferZlib, nullptr, nullptr, nullptr, napi_default, nullptr},
   };

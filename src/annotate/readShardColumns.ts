@@ -1,6 +1,6 @@
 import { InputError } from '../errors';
 import { CallFields, emptyCallFields, readCallFields } from '../io/vcfCallFields';
-import { scanVcfLines, ScannedLine } from '../io/vcfScanner';
+import { ScanOptions, scanVcfLines, ScannedLine } from '../io/vcfScanner';
 import type { ShardSpec } from '../shard/types';
 import { isAcgtnBytes, isSymbolicBytes, upperText } from '../variant/alleleBytes';
 import { ColumnsBuilder } from '../variant/columnsBuilder';
@@ -107,6 +107,7 @@ export function readShardColumns(shard: ShardSpec, opts: ReadOptions, aliases: C
   const callColumns = opts.family?.columns ?? (opts.probandCall && opts.sampleColumn >= 0 ? [opts.sampleColumn] : []);
   const members = callColumns.length;
   const calls = callColumns.map(emptyCallFields);
+  const scannerReadsCall = members === 1 && !opts.family;
   const gtIndex = new Uint32Array(members);
   const b = ColumnsBuilder.reuse(members, xCounter !== null, opts.keepInfo === true || opts.keepSource === true);
   const dotGt = b.gts.indexOf('.');
@@ -138,7 +139,7 @@ export function readShardColumns(shard: ShardSpec, opts: ReadOptions, aliases: C
     if (keys !== null) {
       for (let j = 0; j < members; j++) {
         const f = calls[j];
-        readCallFields(buf, c[callColumns[j]], c[callColumns[j] + 1] - 1, keys, f);
+        if (!scannerReadsCall) readCallFields(buf, c[callColumns[j]], c[callColumns[j] + 1] - 1, keys, f);
         gtIndex[j] = f.gtStart < 0 ? dotGt : b.gts.indexOfPacked(f.gtKey, buf, f.gtStart, f.gtEnd);
       }
     }
@@ -254,7 +255,10 @@ export function readShardColumns(shard: ShardSpec, opts: ReadOptions, aliases: C
       if (k > 0 && b.pos[k - 1] > pos) b.settle(k);
     }
   };
-  const scan = { file, sampleColumn: opts.sampleColumn, familyColumns: callColumns, lineOffset: fromFileStart ? 0 : null };
+  // A lone proband's call is read by the scanner (natively when the addon is built); family members here.
+  const scan: ScanOptions = scannerReadsCall
+    ? { file, sampleColumn: opts.sampleColumn, call: { column: callColumns[0], into: calls[0] }, lineOffset: fromFileStart ? 0 : null }
+    : { file, sampleColumn: opts.sampleColumn, familyColumns: callColumns, lineOffset: fromFileStart ? 0 : null };
   shardText(shard, opts, (buf, start, end) => {
     const lines = scanVcfLines(buf, scan, onLine, start, end);
     if (scan.lineOffset !== null) scan.lineOffset += lines;

@@ -16,6 +16,14 @@ export interface NativeAddon {
    * need + 5 int32s written to `out` (layout in native/src/columns.h); returns the rows written.
    */
   findColumns(buf: Uint8Array, from: number, to: number, need: number, out: Int32Array): number;
+  /**
+   * findColumns plus the decoded fields of each data line (POS, QUAL, repeated CHROM/FILTER/FORMAT,
+   * the GT of column `gtColumn`, the GT/DP/GQ/AD of column `callColumn`; -1 for none) in rows of
+   * headWidth(need) + D_INT_SLOTS int32s and F_FLOAT_SLOTS float64s (src/io/nativeLayout.ts).
+   */
+  decodeLines(buf: Uint8Array, from: number, to: number, need: number, gtColumn: number, callColumn: number, rows: Int32Array, floats: Float64Array): number;
+  /** The slot numbers the addon was built with, to check against src/io/nativeLayout.ts. */
+  decodeLayout(): Record<string, number>;
   /** "libdeflate" or "zlib". */
   inflateEngine(): string;
   /** Forces zlib even where libdeflate is present (tests compare the engines). */

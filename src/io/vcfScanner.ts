@@ -1,7 +1,38 @@
 import { InputError } from '../errors';
 import { shortText } from './byteStrings';
 import { emptySampleFields, FormatKeys, parseFormatKeys, readSampleFields, SampleFields } from './vcfSampleFields';
+import { CallFields, readCallFields } from './vcfCallFields';
 import { nativeAddon } from './native';
+import {
+  CALL_OK,
+  D_CALL0,
+  D_CALL_AD_COUNT,
+  D_CALL_GT_END,
+  D_CALL_GT_KEY,
+  D_CALL_GT_START,
+  D_CALL_PLOIDY,
+  D_FLAGS,
+  D_GT0,
+  D_GT_COUNT,
+  D_INT_SLOTS,
+  D_POS,
+  F_AD0,
+  F_DP,
+  F_FLOAT_SLOTS,
+  F_GQ,
+  F_QUAL,
+  GT_OK,
+  headWidth,
+  QUAL_MISSING,
+  QUAL_OK,
+  ROW_COLS,
+  ROW_CRLF,
+  ROW_END,
+  ROW_FOUND,
+  SAME_CHROM,
+  SAME_FILTER,
+  SAME_FORMAT,
+} from './nativeLayout';
 import { plainDecimal } from './plainDecimal';
 
 /**
@@ -65,6 +96,8 @@ export interface ScanOptions {
   familyColumns?: number[];
   /** Added to scanned line numbers for messages; null when line numbers are not known (mid-file shard). */
   lineOffset: number | null;
+  /** One sample whose GT, DP, GQ and AD are read into `into` at every line (the proband, for readShardColumns). */
+  call?: { column: number; into: CallFields };
 }
 
 /**
@@ -102,10 +135,12 @@ export function scanVcfRecords(buf: Buffer, opts: ScanOptions, onRecord: (r: Sca
  */
 export function scanVcfLines(buf: Buffer, opts: ScanOptions, onLine: (l: ScannedLine) => void, from = 0, to = buf.length): number {
   const familyColumns = opts.familyColumns ?? [];
-  const lastColumn = Math.max(opts.sampleColumn, ...familyColumns);
+  const call = opts.call ?? null;
+  const lastColumn = Math.max(opts.sampleColumn, ...familyColumns, call === null ? -1 : call.column);
   const cols = new Int32Array(Math.max(11, lastColumn + 3));
   const rec: ScannedLine = { buf, cols, chrom: '', pos: 0, qual: null, filter: '', infoStart: 0, infoEnd: 0, gt: [], gtCount: 0, formatKeys: null, line: 0, crlf: false };
   const need = lastColumn >= 0 ? lastColumn + 1 : 8;
+  const wantKeys = familyColumns.length > 0 || call !== null;
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   // FORMAT keys are located again only when the FORMAT bytes differ from the previous record's.
   let formatKeys: FormatKeys | null = null;
@@ -118,13 +153,20 @@ export function scanVcfLines(buf: Buffer, opts: ScanOptions, onLine: (l: Scanned
   let line = 0;
   let start = from;
   const n = to;
-  // With the native addon the line ends and column starts of many lines come from one call
-  // (native/src/columns.cc), in rows of `width`; without it they are found here, line by line.
+  // With the native addon, the lines, their columns and their plain fields come decoded from one
+  // call per 2,048 lines (native/src/decode.cc), in rows; what it flags as not plain (and every
+  // error) is read here as without it. Without the addon everything is read here, line by line.
   const addon = nativeAddon();
-  const width = need + 5;
-  const table = addon === null ? null : columnTable(width);
+  const head = headWidth(need);
+  const width = head + D_INT_SLOTS;
+  const table = addon === null ? null : decodeTables(width);
+  const callColumn = call === null ? -1 : call.column;
   let row = 0;
   let rows = 0;
+  let o = 0;
+  let x = 0;
+  let fo = 0;
+  let flags = 0;
   while (start < n) {
     line++;
     let end: number;
@@ -132,19 +174,24 @@ export function scanVcfLines(buf: Buffer, opts: ScanOptions, onLine: (l: Scanned
     let stop: number;
     if (addon !== null && table !== null) {
       if (row === rows) {
-        rows = addon.findColumns(buf, start, n, need, table);
+        rows = addon.decodeLines(buf, start, n, need, opts.sampleColumn, callColumn, table.ints, table.floats);
         row = 0;
       }
-      const o = row++ * width;
-      end = table[o];
-      found = table[o + 1];
+      o = row * width;
+      fo = row * F_FLOAT_SLOTS;
+      row++;
+      const ints = table.ints;
+      end = ints[o + ROW_END];
+      found = ints[o + ROW_FOUND];
       if (found <= 0) {
         start = end + 1;
         continue;
       }
-      rec.crlf = table[o + 2] === 1;
-      for (let k = 0; k <= found; k++) cols[k] = table[o + 3 + k];
+      rec.crlf = ints[o + ROW_CRLF] === 1;
+      for (let k = 0; k <= found; k++) cols[k] = ints[o + ROW_COLS + k];
       stop = cols[found] - 1;
+      x = o + head;
+      flags = ints[x + D_FLAGS];
     } else {
       end = buf.indexOf(LF, start);
       if (end < 0 || end > n) end = n;
@@ -180,7 +227,10 @@ export function scanVcfLines(buf: Buffer, opts: ScanOptions, onLine: (l: Scanned
       }
       found = k;
       cols[found] = stop + 1;
+      flags = 0;
     }
+    const nat = table !== null;
+    const ints = nat ? table.ints : EMPTY_INTS;
     const lineNo = opts.lineOffset === null ? undefined : opts.lineOffset + line;
     if (found < 8) throw new InputError(opts.file, `data line has ${found} tab-separated column(s), VCF needs at least 8 (is the file space-separated?)`, lineNo);
     if (lastColumn >= 0 && found <= lastColumn) {
@@ -188,33 +238,47 @@ export function scanVcfLines(buf: Buffer, opts: ScanOptions, onLine: (l: Scanned
     }
     const chromLen = cols[1] - 1 - cols[0];
     if (chromLen <= 0) throw new InputError(opts.file, 'empty CHROM', lineNo);
-    if (!sameBytes(view, lastChromStart, lastChromLen, cols[0], chromLen)) {
+    if (nat ? (flags & SAME_CHROM) === 0 : !sameBytes(view, lastChromStart, lastChromLen, cols[0], chromLen)) {
       rec.chrom = buf.toString('utf8', cols[0], cols[1] - 1);
     }
     lastChromStart = cols[0];
     lastChromLen = chromLen;
-    rec.pos = parsePos(buf, cols[1], cols[2] - 1, opts.file, lineNo);
+    const plainPos = nat ? ints[x + D_POS] : -1;
+    rec.pos = plainPos > 0 ? plainPos : parsePos(buf, cols[1], cols[2] - 1, opts.file, lineNo);
     const refLen = cols[4] - 1 - cols[3];
     if (refLen === 0 || (refLen === 1 && buf[cols[3]] === DOT)) throw new InputError(opts.file, 'REF is empty', lineNo);
     if (rec.pos === 0 && !allBreakends(buf, cols[4], cols[5] - 1)) {
       // VCF 4.3 §1.6.1: POS 0 marks a telomere, which only a breakend allele can describe.
       throw new InputError(opts.file, 'POS 0 is allowed only for a telomeric breakend (VCF 4.3 §1.6.1; positions are 1-based)', lineNo);
     }
-    rec.qual = parseQual(buf, cols[5], cols[6] - 1, opts.file, lineNo);
-    if (!sameBytes(view, lastFilterStart, lastFilterLen, cols[6], cols[7] - 1 - cols[6])) {
+    if ((flags & QUAL_MISSING) !== 0) rec.qual = null;
+    else if ((flags & QUAL_OK) !== 0) rec.qual = (table as DecodeTables).floats[fo + F_QUAL];
+    else rec.qual = parseQual(buf, cols[5], cols[6] - 1, opts.file, lineNo);
+    if (nat ? (flags & SAME_FILTER) === 0 : !sameBytes(view, lastFilterStart, lastFilterLen, cols[6], cols[7] - 1 - cols[6])) {
       rec.filter = buf.toString('latin1', cols[6], cols[7] - 1);
     }
     lastFilterStart = cols[6];
     lastFilterLen = cols[7] - 1 - cols[6];
     rec.infoStart = cols[7];
     rec.infoEnd = Math.min(cols[8] - 1, stop);
-    rec.gtCount = opts.sampleColumn >= 0 ? readGt(buf, cols[8], cols[9] - 1, cols[opts.sampleColumn], cols[opts.sampleColumn + 1] - 1, rec.gt) : 0;
-    if (familyColumns.length > 0) {
+    if (opts.sampleColumn < 0) rec.gtCount = 0;
+    else if ((flags & GT_OK) !== 0) {
+      const count = ints[x + D_GT_COUNT];
+      for (let j = 0; j < count; j++) rec.gt[j] = ints[x + D_GT0 + j];
+      rec.gtCount = count;
+    } else rec.gtCount = readGt(buf, cols[8], cols[9] - 1, cols[opts.sampleColumn], cols[opts.sampleColumn + 1] - 1, rec.gt);
+    if (wantKeys) {
       const formatLen = cols[9] - 1 - cols[8];
-      if (formatKeys === null || !sameBytes(view, lastFormatStart, lastFormatLen, cols[8], formatLen)) formatKeys = parseFormatKeys(buf, cols[8], cols[9] - 1);
+      if (formatKeys === null || (nat ? (flags & SAME_FORMAT) === 0 : !sameBytes(view, lastFormatStart, lastFormatLen, cols[8], formatLen))) {
+        formatKeys = parseFormatKeys(buf, cols[8], cols[9] - 1);
+      }
       lastFormatStart = cols[8];
       lastFormatLen = formatLen;
       rec.formatKeys = formatKeys;
+      if (call !== null) {
+        if ((flags & CALL_OK) !== 0) callFromRow(ints, x, (table as DecodeTables).floats, fo, call.into);
+        else readCallFields(buf, cols[call.column], cols[call.column + 1] - 1, formatKeys, call.into);
+      }
     }
     rec.line = lineNo ?? 0;
     onLine(rec);
@@ -223,14 +287,37 @@ export function scanVcfLines(buf: Buffer, opts: ScanOptions, onLine: (l: Scanned
   return line;
 }
 
-/** Rows of native findColumns results, reused by every scan of this thread. */
-let tableCache: Int32Array = new Int32Array(0);
+const EMPTY_INTS = new Int32Array(0);
 
-function columnTable(width: number): Int32Array {
-  // 2,048 lines per native call: the call's fixed cost spread thin, the table still in L2 cache.
-  const size = 2048 * width;
-  if (tableCache.length !== size) tableCache = new Int32Array(size);
-  return tableCache;
+/** The call fields of a decoded row (nativeLayout.ts), as readCallFields would have written them. */
+function callFromRow(ints: Int32Array, x: number, floats: Float64Array, fo: number, f: CallFields): void {
+  const ploidy = ints[x + D_CALL_PLOIDY];
+  for (let j = 0; j < ploidy; j++) f.alleles[j] = ints[x + D_CALL0 + j];
+  f.ploidy = ploidy;
+  f.gtStart = ints[x + D_CALL_GT_START];
+  f.gtEnd = ints[x + D_CALL_GT_END];
+  f.gtKey = ints[x + D_CALL_GT_KEY];
+  const adCount = ints[x + D_CALL_AD_COUNT];
+  for (let j = 0; j < adCount; j++) f.ad[j] = floats[fo + F_AD0 + j];
+  f.adCount = adCount;
+  f.dp = floats[fo + F_DP];
+  f.gq = floats[fo + F_GQ];
+}
+
+interface DecodeTables {
+  ints: Int32Array;
+  floats: Float64Array;
+}
+
+/** Rows of native decodeLines results, reused by every scan of this thread. */
+let tables: DecodeTables = { ints: new Int32Array(0), floats: new Float64Array(0) };
+
+/** 2,048 lines per native call: the call's fixed cost spread thin, the rows still in L2 cache. */
+const ROWS_PER_CALL = 2048;
+
+function decodeTables(width: number): DecodeTables {
+  if (tables.ints.length !== ROWS_PER_CALL * width) tables = { ints: new Int32Array(ROWS_PER_CALL * width), floats: new Float64Array(ROWS_PER_CALL * F_FLOAT_SLOTS) };
+  return tables;
 }
 
 /** Every comma-separated allele of buf[s, e) contains '[' or ']' (a breakend, VCF 4.3 §5.4). */

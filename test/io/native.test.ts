@@ -13,6 +13,8 @@ import { InputError } from '../../src/errors';
 import { inflateWholeFile } from '../../src/io/bgzf';
 import { bgzfCompress } from '../../src/io/bgzfWriter';
 import { nativeAddon, useNativeAddon } from '../../src/io/native';
+import { CallFields, emptyCallFields } from '../../src/io/vcfCallFields';
+import * as layout from '../../src/io/nativeLayout';
 import { scanVcfLines, ScanOptions } from '../../src/io/vcfScanner';
 import { wholeFileShard } from '../../src/shard/plan';
 import { primaryContigs } from '../../src/variant/assemblies';
@@ -157,6 +159,73 @@ describeNative('native column finder', () => {
     const native = errorOf(() => scanAll(bad));
     expect(native).toMatch(/^t\.vcf:2: /);
     expect(native).toBe(withoutNative(() => errorOf(() => scanAll(bad))));
+  });
+});
+
+/** Deterministic pseudo-random picks, so a failure is reproducible. */
+function picker(seed: number): <T>(xs: readonly T[]) => T {
+  let x = seed;
+  return <T>(xs: readonly T[]): T => {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    return xs[(x >>> 8) % xs.length];
+  };
+}
+
+interface CallSeen {
+  alleles: number[];
+  gtStart: number;
+  gtEnd: number;
+  gtKey: number;
+  dp: number;
+  gq: number;
+  ad: number[];
+}
+
+function callsOf(text: string): { lines: LineSeen[]; calls: CallSeen[] } {
+  const into: CallFields = emptyCallFields();
+  const calls: CallSeen[] = [];
+  const lines: LineSeen[] = [];
+  scanVcfLines(Buffer.from(text), { file: 'f.vcf', sampleColumn: 9, lineOffset: 0, call: { column: 9, into } }, (l) => {
+    lines.push({ cols: [], chrom: l.chrom, pos: l.pos, qual: l.qual, filter: l.filter, gt: l.gt.slice(0, l.gtCount), line: l.line, crlf: l.crlf });
+    calls.push({ alleles: Array.from(into.alleles.subarray(0, into.ploidy)), gtStart: into.gtStart, gtEnd: into.gtEnd, gtKey: into.gtKey, dp: into.dp, gq: into.gq, ad: Array.from(into.ad.subarray(0, into.adCount)) });
+  });
+  return { lines, calls };
+}
+
+describeNative('native field decoder', () => {
+  it('uses the slot numbers the addon was built with', () => {
+    const built = nativeAddon()?.decodeLayout() ?? {};
+    for (const [name, value] of Object.entries(built)) {
+      if (name === 'HEAD_EXTRA') expect(layout.headWidth(0)).toBe(value);
+      else expect([name, (layout as unknown as Record<string, number>)[name]]).toEqual([name, value]);
+    }
+  });
+
+  // Plain values the addon decodes and odd ones it must hand back to the JavaScript reader; both
+  // paths have to give the same fields either way.
+  const GT = ['0/1', '1|1', './.', '.', '', '0/1/2', '0/1/2/3/4', '10/12', '1/a', '0', '1', '2147483648/1', '0|.'];
+  const NUM = ['12', '.', '', '1e3', '+5', '007', '1234567890123456', '3.5', '.5', '5.', '14.79', '99', ' 7', '0x10', 'Infinity'];
+  const AD = ['6,5', '.', '1,2,3,4', '1,2,3,4,5', '1,.,3', ',', '', '3.5,2', '1e1,2', '.,.'];
+  const FORMAT = ['GT:AD:DP:GQ:PL', 'GT', 'DP:GT', 'GT:GQ:DP:AD', 'AD:GT:AD', 'GQ', 'GT:DP', 'XX:GT:YY:DP'];
+  const QUAL = ['50', '.', '1e3', '50.', '-1', '258.62', '0'];
+  const CHROM = ['chr1', 'chr1', 'chr2', 'chrUn_KI270302v1'];
+  const FILTER = ['PASS', 'PASS', 'LowQual', '.', 'q10;s50'];
+
+  it.each([1, 2, 3, 4, 5])('random lines (seed %i): the same fields and calls as the JavaScript reader', (seed) => {
+    const pick = picker(seed);
+    const lines: string[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const format = pick(FORMAT);
+      const values = format.split(':').map((k) => (k === 'GT' ? pick(GT) : k === 'AD' ? pick(AD) : k === 'PL' ? '0,3,30' : pick(NUM)));
+      // A sample may drop trailing fields (VCF 4.3 §1.6.2).
+      const kept = values.slice(0, 1 + (i % values.length));
+      lines.push([pick(CHROM), String(1 + i * 7), '.', 'A', pick(['G', 'G,T', 'AT']), pick(QUAL), pick(FILTER), 'DP=3', format, kept.join(':')].join('\t'));
+    }
+    const text = lines.join('\n') + '\n';
+    const native = callsOf(text);
+    const js = withoutNative(() => callsOf(text));
+    expect(native.calls.length).toBe(3000);
+    expect(native).toEqual(js);
   });
 });
 
