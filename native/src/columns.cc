@@ -9,7 +9,7 @@ namespace {
 // Writes the column starts of the line at `start` (up to column `need`) and returns where the line
 // ends (its LF, or `to`). One pass over the line: each 16 bytes are compared with TAB and LF at once
 // and the matches walked in order, instead of one memchr per column (measured on the 5M-record
-// benchmark file: 0.23 s with memchr per column; see docs/adr/0004-native-reader.md).
+// benchmark file: 0.23 s with memchr per column; see docs/adr/0005-native-reader.md).
 size_t scanLine(const uint8_t* buf, size_t start, size_t to, int need, int32_t* cols, int* found) {
   int k = 1;
   size_t p = start;

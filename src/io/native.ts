@@ -6,7 +6,7 @@ import * as path from 'node:path';
  * payloads inflated by libdeflate when the system has it (Debian's libdeflate0), else by zlib,
  * straight into the caller's buffer. When the addon is absent (no compiler at install time) or
  * VARTRIAGE_NATIVE=0, every caller keeps its JavaScript path; the output is the same either way
- * (test/io/native.test.ts). Why native: docs/adr/0004-native-inflate.md.
+ * (test/io/native.test.ts). Why native: docs/adr/0005-native-reader.md.
  */
 export interface NativeAddon {
   /** Inflates src[payloadStart, payloadEnd) into dst at dstOffset; the inflated size (isize when whole), -1 corrupt, -2 CRC32 mismatch, -3 more bytes than isize. */
