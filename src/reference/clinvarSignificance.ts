@@ -1,12 +1,26 @@
 /**
  * ClinVar review status to "gold stars", as ClinVar defines them
- * (https://www.ncbi.nlm.nih.gov/clinvar/docs/review_status/).
+ * (https://www.ncbi.nlm.nih.gov/clinvar/docs/review_status/):
+ *
+ *   practice guideline                                     4
+ *   reviewed by expert panel                               3
+ *   criteria provided, multiple submitters, no conflicts   2
+ *   criteria provided, conflicting interpretations         1  (later "conflicting classifications")
+ *   criteria provided, single submitter                    1
+ *   no assertion criteria provided                         0
+ *   no assertion provided                                  0
+ *   no interpretation for the single variant               0  (later "no classification for the single variant")
+ *
+ * Accepts the VCF spelling (`criteria_provided,_single_submitter`) and the spaced one. The 0-star
+ * statuses are tested first: "no assertion criteria provided" contains "criteria provided".
+ * Unknown statuses give 0.
  */
 export function reviewStars(reviewStatus: string): number {
-  const s = reviewStatus.toLowerCase().replace(/_/g, ' ');
+  const s = reviewStatus.toLowerCase().replace(/_/g, ' ').replace(/\s+/g, ' ').trim();
+  if (/\bno (assertion|interpretation|classification)s?\b/.test(s)) return 0;
   if (s.includes('practice guideline')) return 4;
   if (s.includes('reviewed by expert panel')) return 3;
-  if (s.includes('multiple submitters') && s.includes('no conflicts')) return 2;
+  if (s.includes('criteria provided') && s.includes('multiple submitters') && s.includes('no conflicts')) return 2;
   if (s.includes('criteria provided')) return 1;
   return 0;
 }
