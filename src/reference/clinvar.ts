@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import type { VariantKey } from '../variant/types';
+import { reviewStars } from './clinvarSignificance';
 
 /** One ClinVar variant as stored in `clinvar.sqlite`, keyed by normalised `chrom:pos:ref:alt`. */
 export interface ClinvarRecord {
@@ -109,7 +110,9 @@ function toRecord(r: ClinvarRow): ClinvarRecord {
     alleleId: r.allele_id,
     significance: r.significance,
     reviewStatus: r.review_status,
-    stars: r.stars,
+    // Bundles built before the review-status fix stored 1 star for "no assertion criteria
+    // provided"; a status ClinVar rates lower caps the stored stars, so such bundles read right.
+    stars: r.review_status ? Math.min(r.stars, reviewStars(r.review_status)) : r.stars,
     conditions: split(r.conditions),
     diseaseDb: r.disease_db,
     genes: split(r.genes),

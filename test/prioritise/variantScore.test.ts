@@ -1,7 +1,7 @@
 /** Variant evidence (src/prioritise/variantScore.ts): one row per rule. */
 import type { ConsequenceTerm } from '../../src/annotate/soTerms';
 import type { AnnotatedVariant } from '../../src/annotate/types';
-import { scoreVariant } from '../../src/prioritise/variantScore';
+import { scoreVariant, SUPPORTING_ODDS, withSupportingEvidence } from '../../src/prioritise/variantScore';
 
 function variant(over: Partial<AnnotatedVariant> = {}): AnnotatedVariant {
   return { chrom: 'chr1', pos: 100, ref: 'C', alt: 'G', id: '.', filter: 'PASS', qual: 50, zygosity: 'het', line: null, consequence: 'splice_region_variant', genes: [], gnomad: null, clinvar: null, ...over };
@@ -31,5 +31,28 @@ describe('scoreVariant', () => {
     expect(e.callConfidence).toBeCloseTo(0.1003, 4);
     expect(e.score).toBeCloseTo(0.95 * 0.1003, 4);
     expect(e.reasons.some((r) => r.startsWith('call allele balance 60/250 reads'))).toBe(true);
+  });
+
+  const clinvar = (stars: number, significance = 'Pathogenic') => ({ id: '1234', significance, reviewStatus: stars ? 'criteria_provided,_single_submitter' : 'no_assertion_criteria_provided', stars, conditions: [] });
+
+  test('a reviewed pathogenic ClinVar assertion (1+ stars) sets deleteriousness 1', () => {
+    const e = scoreVariant(variant({ consequence: 'missense_variant', clinvar: clinvar(1) }), { consequence: 'missense_variant' });
+    expect(e.pathogenicity).toBe(1);
+  });
+
+  test('a pathogenic assertion without review criteria (0 stars) is one supporting piece of evidence, not an override', () => {
+    expect(SUPPORTING_ODDS).toBeCloseTo(2.0797, 4);
+    const e = scoreVariant(variant({ consequence: 'missense_variant', clinvar: clinvar(0) }), { consequence: 'missense_variant' });
+    // odds 0.6/0.4 = 1.5, times 2.0797 = 3.1196, back to a probability 0.7573
+    expect(e.pathogenicity).toBeCloseTo(0.7573, 4);
+    expect(e.reasons.at(-1)).toBe('ClinVar Pathogenic without review criteria (0 stars, VariationID 1234): supporting evidence, odds 2.08 (Tavtigian et al. 2018), deleteriousness 0.60 → 0.76');
+    expect(withSupportingEvidence(0)).toBe(0);
+    expect(withSupportingEvidence(1)).toBe(1);
+  });
+
+  test('a benign or uncertain ClinVar record leaves the consequence default', () => {
+    for (const significance of ['Benign', 'Uncertain_significance']) {
+      for (const stars of [0, 2]) expect(scoreVariant(variant({ consequence: 'missense_variant', clinvar: clinvar(stars, significance) }), { consequence: 'missense_variant' }).pathogenicity).toBe(0.6);
+    }
   });
 });

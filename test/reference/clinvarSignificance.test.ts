@@ -1,5 +1,10 @@
 /** ClinVar review status to gold stars (src/reference/clinvarSignificance.ts), per https://www.ncbi.nlm.nih.gov/clinvar/docs/review_status/. */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ClinvarLookup, ClinvarRecord, writeClinvarSqlite } from '../../src/reference/clinvar';
 import { reviewStars } from '../../src/reference/clinvarSignificance';
+import type { VariantKey } from '../../src/variant/types';
 
 describe('reviewStars', () => {
   // [review status as ClinVar's web pages spell it, stars]; each is also tested in the VCF spelling (CLNREVSTAT).
@@ -41,5 +46,25 @@ describe('reviewStars', () => {
     expect(reviewStars('')).toBe(0);
     expect(reviewStars('.')).toBe(0);
     expect(reviewStars('something new')).toBe(0);
+  });
+});
+
+describe('ClinvarLookup on a bundle built before the review-status fix', () => {
+  it('reads "no assertion criteria provided" stored with 1 star as 0 stars, and keeps the others', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vartriage-clinvar-stars-'));
+    const file = path.join(dir, 'clinvar.sqlite');
+    const record = (key: string, reviewStatus: string, stars: number): ClinvarRecord => ({ key: key as VariantKey, id: key, alleleId: '', significance: 'Pathogenic', reviewStatus, stars, conditions: [], diseaseDb: '', genes: [], consequences: [], rsid: '' });
+    writeClinvarSqlite(file, [
+      record('chr1:100:A:G', 'no_assertion_criteria_provided', 1),
+      record('chr1:200:A:G', 'criteria_provided,_single_submitter', 1),
+      record('chr1:300:A:G', 'reviewed_by_expert_panel', 3),
+      record('chr1:400:A:G', '', 2),
+    ]);
+    const lookup = new ClinvarLookup(file);
+    try {
+      expect(['chr1:100:A:G', 'chr1:200:A:G', 'chr1:300:A:G', 'chr1:400:A:G'].map((k) => lookup.get(k as VariantKey)?.stars)).toEqual([0, 1, 3, 2]);
+    } finally {
+      lookup.close();
+    }
   });
 });
