@@ -13,11 +13,13 @@ namespace {
 typedef void* (*AllocFn)();
 typedef int (*DecompressFn)(void*, const void*, size_t, void*, size_t, size_t*);
 typedef uint32_t (*Crc32Fn)(uint32_t, const void*, size_t);
+typedef void (*FreeFn)(void*);
 
 struct Libdeflate {
   AllocFn alloc = nullptr;
   DecompressFn decompress = nullptr;
   Crc32Fn crc32 = nullptr;
+  FreeFn free = nullptr;
   bool ok = false;
   Libdeflate() {
     void* h = dlopen("libdeflate.so.0", RTLD_NOW | RTLD_LOCAL);
@@ -25,28 +27,38 @@ struct Libdeflate {
     alloc = reinterpret_cast<AllocFn>(dlsym(h, "libdeflate_alloc_decompressor"));
     decompress = reinterpret_cast<DecompressFn>(dlsym(h, "libdeflate_deflate_decompress"));
     crc32 = reinterpret_cast<Crc32Fn>(dlsym(h, "libdeflate_crc32"));
-    ok = alloc && decompress && crc32;
+    free = reinterpret_cast<FreeFn>(dlsym(h, "libdeflate_free_decompressor"));
+    ok = alloc && decompress && crc32 && free;
   }
 };
+
+
+bool zlibPreferred = false;
 
 const Libdeflate& lib() {
   static const Libdeflate instance;  // thread-safe initialisation (C++11)
   return instance;
 }
 
-bool zlibPreferred = false;
-
-// One decompressor / z_stream per thread: piscina workers call in from their own threads.
-thread_local void* ldDecompressor = nullptr;
-thread_local z_stream zs;
-thread_local bool zsReady = false;
+// One decompressor and one z_stream per thread (piscina workers call in from their own threads),
+// released when the thread ends.
+struct ThreadState {
+  void* decompressor = nullptr;
+  z_stream zs;
+  bool zsReady = false;
+  ~ThreadState() {
+    if (decompressor) lib().free(decompressor);
+    if (zsReady) inflateEnd(&zs);
+  }
+};
+thread_local ThreadState state;
 
 InflateStatus withLibdeflate(const Libdeflate& l, const uint8_t* in, size_t inLen, uint8_t* out, size_t isize, uint32_t crc, size_t* got) {
-  if (!ldDecompressor) ldDecompressor = l.alloc();
-  if (!ldDecompressor) return INFLATE_CORRUPT;
+  if (!state.decompressor) state.decompressor = l.alloc();
+  if (!state.decompressor) return INFLATE_CORRUPT;
   size_t n = 0;
   // 0 = LIBDEFLATE_SUCCESS; 3 = LIBDEFLATE_INSUFFICIENT_SPACE (more than ISIZE bytes).
-  int r = l.decompress(ldDecompressor, in, inLen, out, isize, &n);
+  int r = l.decompress(state.decompressor, in, inLen, out, isize, &n);
   if (r == 3) return INFLATE_OVER;
   if (r != 0) return INFLATE_CORRUPT;
   *got = n;
@@ -55,10 +67,11 @@ InflateStatus withLibdeflate(const Libdeflate& l, const uint8_t* in, size_t inLe
 }
 
 InflateStatus withZlib(const uint8_t* in, size_t inLen, uint8_t* out, size_t isize, uint32_t crc, size_t* got) {
-  if (!zsReady) {
+  z_stream& zs = state.zs;
+  if (!state.zsReady) {
     std::memset(&zs, 0, sizeof zs);
     if (inflateInit2(&zs, -15) != Z_OK) return INFLATE_CORRUPT;  // raw DEFLATE, 32 KiB window
-    zsReady = true;
+    state.zsReady = true;
   } else {
     inflateReset(&zs);
   }
