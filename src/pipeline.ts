@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { IndexedFasta } from './io/fasta';
+import { readerName } from './io/native';
 import { readVcfHeader } from './io/vcfHeader';
 import { DEFAULT_TRANSCRIPT_SET, TranscriptSet } from './annotate/transcriptSet';
 import type { Logger } from './log';
@@ -93,7 +94,8 @@ export async function runPipeline(opts: RunOptions): Promise<Results> {
   const pool = startAnnotatePool(opts.threads, expected);
   try {
     const shards = await planRun({ vcf: opts.vcf, region, shard: opts.shard, shardCount: opts.shards, shardBytes: opts.shardBytes, log: opts.log }, header);
-    opts.log.info(`annotating ${path.basename(opts.vcf)} in ${shards.length} shard(s) on ${Math.min(opts.threads, Math.max(1, shards.length))} thread(s)`);
+    const threads = Math.min(opts.threads, Math.max(1, shards.length));
+    opts.log.info(`annotating ${path.basename(opts.vcf)} in ${shards.length} shard(s) on ${threads} thread(s), reader: ${readerName()}`, { shards: shards.length, threads, reader: readerName() });
     const filters = { ...DEFAULT_FILTERS, maxAf: opts.maxAf, passOnly: opts.passOnly, ...opts.extraFilters };
     if (opts.fasta) IndexedFasta.open(opts.fasta).close(); // a missing index is one error line here, before any worker starts
     const read = { sampleColumn, displayName: opts.vcf, compression: header.compression, probandCall: true, keepInfo: plugins !== null, keepSource: opts.store && opts.inputFields !== false, ...(opts.fasta ? { fasta: path.resolve(opts.fasta) } : {}), ...(fam ? { family: { columns: fam.family.columns, build } } : {}) };

@@ -66,6 +66,13 @@ export function useNativeAddon(enabled: boolean): void {
   cached = enabled ? load() : null;
 }
 
+/** Which reader this process uses, for the run log: "native (libdeflate)", "native (zlib)" or "JavaScript (VARTRIAGE_NATIVE=0)" / "JavaScript (addon not built)". */
+export function readerName(): string {
+  const addon = nativeAddon();
+  if (addon !== null) return `native (${addon.inflateEngine()})`;
+  return process.env.VARTRIAGE_NATIVE === '0' ? 'JavaScript (VARTRIAGE_NATIVE=0)' : 'JavaScript (native addon not built: npm run build:native)';
+}
+
 /** What inflates BGZF blocks in this process, for logs and benchmark records. */
 export function inflateEngineName(): string {
   const addon = nativeAddon();

@@ -56,6 +56,8 @@ describe('progress and logs on stderr', () => {
     expect(lines.filter((l) => l.level === 'progress' && l.msg === 'annotating').pop()).toMatchObject({ records: 1474, fraction: 1 });
     // The store is a second step with its own progress: every annotated variant written.
     expect(lines.filter((l) => l.level === 'progress' && l.msg === 'writing store').pop()).toMatchObject({ records: 1474, fraction: 1 });
+    // The opening record says which reader ran (the native addon, or JavaScript and why).
+    expect(lines[0]).toMatchObject({ level: 'info', shards: expect.any(Number), reader: expect.stringMatching(/^(native \((libdeflate|zlib)\)|JavaScript \(.+\))$/) });
     // The closing record carries the run's figures for pipelines.
     expect(lines[lines.length - 1]).toMatchObject({ level: 'info', variants: 1474, peak_rss_mb: expect.any(Number), annotate_s: expect.any(Number), write_s: expect.any(Number) });
   });
