@@ -10,15 +10,29 @@
 
 namespace {
 
-bool bytesOf(napi_env env, napi_value v, uint8_t** data, size_t* len) {
+// The call's arguments into argv; false, with a TypeError thrown, unless there are exactly n.
+bool argsOf(napi_env env, napi_callback_info info, size_t n, napi_value* argv, const char* message) {
+  size_t argc = n;
+  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
+  if (argc == n) return true;
+  napi_throw_type_error(env, nullptr, message);
+  return false;
+}
+
+bool typedOf(napi_env env, napi_value v, napi_typedarray_type want, void** data, size_t* len, const char* what) {
   napi_typedarray_type type;
-  napi_value ab;
   size_t offset;
-  void* p = nullptr;
-  if (napi_get_typedarray_info(env, v, &type, len, &p, &ab, &offset) != napi_ok || type != napi_uint8_array) {
-    napi_throw_type_error(env, nullptr, "expected a Uint8Array or Buffer");
+  napi_value ab;
+  if (napi_get_typedarray_info(env, v, &type, len, data, &ab, &offset) != napi_ok || type != want) {
+    napi_throw_type_error(env, nullptr, what);
     return false;
   }
+  return true;
+}
+
+bool bytesOf(napi_env env, napi_value v, uint8_t** data, size_t* len) {
+  void* p = nullptr;
+  if (!typedOf(env, v, napi_uint8_array, &p, len, "expected a Uint8Array or Buffer")) return false;
   *data = static_cast<uint8_t*>(p);
   return true;
 }
@@ -41,13 +55,8 @@ napi_value numberValue(napi_env env, double x) {
 // (equal to isize when whole), -1 for corrupt DEFLATE data, -2 for a CRC32 mismatch, -3 for more
 // bytes than isize.
 napi_value InflateBlock(napi_env env, napi_callback_info info) {
-  size_t argc = 7;
   napi_value argv[7];
-  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
-  if (argc != 7) {
-    napi_throw_type_error(env, nullptr, "inflateBlock takes 7 arguments");
-    return nullptr;
-  }
+  if (!argsOf(env, info, 7, argv, "inflateBlock takes 7 arguments")) return nullptr;
   uint8_t* src;
   uint8_t* dst;
   size_t srcLen, dstLen;
@@ -69,58 +78,11 @@ napi_value InflateBlock(napi_env env, napi_callback_info info) {
   return numberValue(env, static_cast<double>(got));
 }
 
-// findColumns(buf, from, to, need, out: Int32Array) -> rows written (columns.h has the row layout).
-napi_value FindColumns(napi_env env, napi_callback_info info) {
-  size_t argc = 5;
-  napi_value argv[5];
-  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
-  if (argc != 5) {
-    napi_throw_type_error(env, nullptr, "findColumns takes 5 arguments");
-    return nullptr;
-  }
-  uint8_t* buf;
-  size_t len;
-  double from, to, need;
-  if (!bytesOf(env, argv[0], &buf, &len) || !numberOf(env, argv[1], &from) || !numberOf(env, argv[2], &to) || !numberOf(env, argv[3], &need))
-    return nullptr;
-  napi_typedarray_type type;
-  size_t outLen, offset;
-  void* outData = nullptr;
-  napi_value ab;
-  if (napi_get_typedarray_info(env, argv[4], &type, &outLen, &outData, &ab, &offset) != napi_ok || type != napi_int32_array) {
-    napi_throw_type_error(env, nullptr, "findColumns: out must be an Int32Array");
-    return nullptr;
-  }
-  if (!(from >= 0 && to >= from && to <= len && to < 2147483647.0 && need >= 0 && need < 65536)) {
-    napi_throw_range_error(env, nullptr, "findColumns: range outside its buffer");
-    return nullptr;
-  }
-  const size_t width = static_cast<size_t>(columnsRowWidth(static_cast<int>(need)));
-  size_t rows = findColumns(buf, static_cast<size_t>(from), static_cast<size_t>(to), static_cast<int>(need), static_cast<int32_t*>(outData), outLen / width);
-  return numberValue(env, static_cast<double>(rows));
-}
-
-bool typedOf(napi_env env, napi_value v, napi_typedarray_type want, void** data, size_t* len, const char* what) {
-  napi_typedarray_type type;
-  size_t offset;
-  napi_value ab;
-  if (napi_get_typedarray_info(env, v, &type, len, data, &ab, &offset) != napi_ok || type != want) {
-    napi_throw_type_error(env, nullptr, what);
-    return false;
-  }
-  return true;
-}
-
 // decodeLines(buf, from, to, need, gtColumn, callColumn, rows: Int32Array, floats: Float64Array)
 // -> rows written (decode.h has the layouts).
 napi_value DecodeLines(napi_env env, napi_callback_info info) {
-  size_t argc = 8;
   napi_value argv[8];
-  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
-  if (argc != 8) {
-    napi_throw_type_error(env, nullptr, "decodeLines takes 8 arguments");
-    return nullptr;
-  }
+  if (!argsOf(env, info, 8, argv, "decodeLines takes 8 arguments")) return nullptr;
   uint8_t* buf;
   size_t len, intLen, floatLen;
   double from, to, need, gtColumn, callColumn;
@@ -181,7 +143,6 @@ napi_value PreferZlib(napi_env env, napi_callback_info info) {
 NAPI_MODULE_INIT() {
   napi_property_descriptor props[] = {
       {"inflateBlock", nullptr, InflateBlock, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"findColumns", nullptr, FindColumns, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"decodeLines", nullptr, DecodeLines, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"decodeLayout", nullptr, DecodeLayout, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"inflateEngine", nullptr, InflateEngine, nullptr, nullptr, nullptr, napi_default, nullptr},

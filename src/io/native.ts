@@ -12,14 +12,11 @@ export interface NativeAddon {
   /** Inflates src[payloadStart, payloadEnd) into dst at dstOffset; the inflated size (isize when whole), -1 corrupt, -2 CRC32 mismatch, -3 more bytes than isize. */
   inflateBlock(src: Uint8Array, payloadStart: number, payloadEnd: number, dst: Uint8Array, dstOffset: number, isize: number, crc32: number): number;
   /**
-   * Line ends and column starts of the lines of buf[from, to), up to column `need`, in rows of
-   * need + 5 int32s written to `out` (layout in native/src/columns.h); returns the rows written.
-   */
-  findColumns(buf: Uint8Array, from: number, to: number, need: number, out: Int32Array): number;
-  /**
-   * findColumns plus the decoded fields of each data line (POS, QUAL, repeated CHROM/FILTER/FORMAT,
-   * the GT of column `gtColumn`, the GT/DP/GQ/AD of column `callColumn`; -1 for none) in rows of
-   * headWidth(need) + D_INT_SLOTS int32s and F_FLOAT_SLOTS float64s (src/io/nativeLayout.ts).
+   * The lines of buf[from, to) (up to 2,048 per call), their column starts up to column `need`
+   * and the decoded fields of each data line (POS, QUAL, repeated CHROM/FILTER/FORMAT, the GT of
+   * column `gtColumn`, the GT/DP/GQ/AD of column `callColumn`; -1 for none), in rows of
+   * headWidth(need) + D_INT_SLOTS int32s and F_FLOAT_SLOTS float64s (src/io/nativeLayout.ts);
+   * returns the rows written.
    */
   decodeLines(buf: Uint8Array, from: number, to: number, need: number, gtColumn: number, callColumn: number, rows: Int32Array, floats: Float64Array): number;
   /** The slot numbers the addon was built with, to check against src/io/nativeLayout.ts. */
