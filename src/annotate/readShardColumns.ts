@@ -135,19 +135,20 @@ export function readShardColumns(shard: ShardSpec, opts: ReadOptions, aliases: C
     }
     const buf = l.buf;
     const c = l.cols;
+    const c0 = l.col0;
     const keys = l.formatKeys;
     if (keys !== null) {
       for (let j = 0; j < members; j++) {
         const f = calls[j];
-        if (!scannerReadsCall) readCallFields(buf, c[callColumns[j]], c[callColumns[j] + 1] - 1, keys, f);
+        if (!scannerReadsCall) readCallFields(buf, c[c0 + callColumns[j]], c[c0 + callColumns[j] + 1] - 1, keys, f);
         gtIndex[j] = f.gtStart < 0 ? dotGt : b.gts.indexOfPacked(f.gtKey, buf, f.gtStart, f.gtEnd);
       }
     }
     if (xCounter) xCounter.add(canonical, l.pos, calls);
-    const refS = c[3];
-    const refE = c[4] - 1;
+    const refS = c[c0 + 3];
+    const refE = c[c0 + 4] - 1;
     const refOk = isAcgtnBytes(buf, refS, refE);
-    const altEnd = c[5] - 1;
+    const altEnd = c[c0 + 5] - 1;
     const filter = b.filters.indexOf(l.filter);
     const qual = l.qual ?? NaN;
     let idAt = -1;
@@ -156,7 +157,7 @@ export function readShardColumns(shard: ShardSpec, opts: ReadOptions, aliases: C
     let callTextLen = 0;
     let altCount = 0;
     // Split multi-allelic records per ALT (VCF 4.3 §1.6.1).
-    let from = c[4];
+    let from = c[c0 + 4];
     for (let i = 0; from <= altEnd; i++) {
       let to = from;
       while (to < altEnd && buf[to] !== COMMA) to++;
@@ -230,19 +231,19 @@ export function readShardColumns(shard: ShardSpec, opts: ReadOptions, aliases: C
         b.altStart[k] = b.copyText(aligned.alt);
         b.altLen[k] = aligned.alt.length;
       }
-      if (idAt < 0) idAt = b.copyBytes(buf, c[2], c[3] - 1);
+      if (idAt < 0) idAt = b.copyBytes(buf, c[c0 + 2], c[c0 + 3] - 1);
       b.idStart[k] = idAt;
-      b.idLen[k] = c[3] - 1 - c[2];
+      b.idLen[k] = c[c0 + 3] - 1 - c[c0 + 2];
       if (b.info) {
         if (infoAt < 0) {
           infoAt = b.copyBytes(buf, l.infoStart, l.infoEnd);
           // FORMAT, a tab, then the proband's column: adjacent in the arena, so one range.
-          if (sourceColumn >= 0 && c[9] > c[8]) {
-            callTextAt = b.copyBytes(buf, c[8], c[9]);
-            b.copyBytes(buf, c[sourceColumn], c[sourceColumn + 1] - 1);
-            callTextLen = c[9] - c[8] + c[sourceColumn + 1] - 1 - c[sourceColumn];
+          if (sourceColumn >= 0 && c[c0 + 9] > c[c0 + 8]) {
+            callTextAt = b.copyBytes(buf, c[c0 + 8], c[c0 + 9]);
+            b.copyBytes(buf, c[c0 + sourceColumn], c[c0 + sourceColumn + 1] - 1);
+            callTextLen = c[c0 + 9] - c[c0 + 8] + c[c0 + sourceColumn + 1] - 1 - c[c0 + sourceColumn];
           }
-          altCount = commaCount(buf, c[4], altEnd) + 1;
+          altCount = commaCount(buf, c[c0 + 4], altEnd) + 1;
         }
         b.infoStart[k] = infoAt;
         b.infoLen[k] = l.infoEnd - l.infoStart;

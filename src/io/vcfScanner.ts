@@ -57,8 +57,14 @@ const DOT = 46;
  */
 export interface ScannedLine {
   buf: Buffer;
-  /** cols[k] is the start of column k, cols[k + 1] - 1 its end (the last column's end is the line's end, before any CR). */
+  /**
+   * cols[col0 + k] is the start of column k and cols[col0 + k + 1] - 1 its end, for k < columns
+   * (the last column's end is the line's end, before any CR). `cols` may be a table of many lines.
+   */
   cols: Int32Array;
+  col0: number;
+  /** Tab-separated columns found, up to the last one asked for (+1 when more follow). */
+  columns: number;
   chrom: string;
   pos: number;
   qual: number | null;
@@ -114,13 +120,14 @@ export function scanVcfRecords(buf: Buffer, opts: ScanOptions, onRecord: (r: Sca
     opts,
     (l) => {
       const c = l.cols;
+      const c0 = l.col0;
       // The line object is reused for every line: extending it once copies no fields per record.
       if (rec === null) rec = Object.assign(l, { id: '.', ref: '', alt: '', family });
-      rec.id = c[3] - 1 - c[2] === 1 && buf[c[2]] === 46 ? '.' : buf.toString('utf8', c[2], c[3] - 1);
-      rec.ref = shortText(buf, c[3], c[4] - 1);
-      rec.alt = shortText(buf, c[4], c[5] - 1);
+      rec.id = c[c0 + 3] - 1 - c[c0 + 2] === 1 && buf[c[c0 + 2]] === 46 ? '.' : buf.toString('utf8', c[c0 + 2], c[c0 + 3] - 1);
+      rec.ref = shortText(buf, c[c0 + 3], c[c0 + 4] - 1);
+      rec.alt = shortText(buf, c[c0 + 4], c[c0 + 5] - 1);
       const keys = l.formatKeys;
-      if (keys !== null) for (let j = 0; j < familyColumns.length; j++) readSampleFields(buf, c[familyColumns[j]], c[familyColumns[j] + 1] - 1, keys, family[j]);
+      if (keys !== null) for (let j = 0; j < familyColumns.length; j++) readSampleFields(buf, c[c0 + familyColumns[j]], c[c0 + familyColumns[j] + 1] - 1, keys, family[j]);
       onRecord(rec);
     },
     from,
@@ -138,7 +145,7 @@ export function scanVcfLines(buf: Buffer, opts: ScanOptions, onLine: (l: Scanned
   const call = opts.call ?? null;
   const lastColumn = Math.max(opts.sampleColumn, ...familyColumns, call === null ? -1 : call.column);
   const cols = new Int32Array(Math.max(11, lastColumn + 3));
-  const rec: ScannedLine = { buf, cols, chrom: '', pos: 0, qual: null, filter: '', infoStart: 0, infoEnd: 0, gt: [], gtCount: 0, formatKeys: null, line: 0, crlf: false };
+  const rec: ScannedLine = { buf, cols, col0: 0, columns: 0, chrom: '', pos: 0, qual: null, filter: '', infoStart: 0, infoEnd: 0, gt: [], gtCount: 0, formatKeys: null, line: 0, crlf: false };
   const need = lastColumn >= 0 ? lastColumn + 1 : 8;
   const wantKeys = familyColumns.length > 0 || call !== null;
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
@@ -188,8 +195,10 @@ export function scanVcfLines(buf: Buffer, opts: ScanOptions, onLine: (l: Scanned
         continue;
       }
       rec.crlf = ints[o + ROW_CRLF] === 1;
-      for (let k = 0; k <= found; k++) cols[k] = ints[o + ROW_COLS + k];
-      stop = cols[found] - 1;
+      // The row is the line's column table: no copy per line.
+      rec.cols = ints;
+      rec.col0 = o + ROW_COLS;
+      stop = ints[o + ROW_COLS + found] - 1;
       x = o + head;
       flags = ints[x + D_FLAGS];
     } else {
@@ -227,57 +236,62 @@ export function scanVcfLines(buf: Buffer, opts: ScanOptions, onLine: (l: Scanned
       }
       found = k;
       cols[found] = stop + 1;
+      rec.cols = cols;
+      rec.col0 = 0;
       flags = 0;
     }
     const nat = table !== null;
     const ints = nat ? table.ints : EMPTY_INTS;
+    const cs = rec.cols;
+    const c0 = rec.col0;
+    rec.columns = found;
     const lineNo = opts.lineOffset === null ? undefined : opts.lineOffset + line;
     if (found < 8) throw new InputError(opts.file, `data line has ${found} tab-separated column(s), VCF needs at least 8 (is the file space-separated?)`, lineNo);
     if (lastColumn >= 0 && found <= lastColumn) {
       throw new InputError(opts.file, `data line has ${found} columns but the header names a sample in column ${lastColumn + 1}`, lineNo);
     }
-    const chromLen = cols[1] - 1 - cols[0];
+    const chromLen = cs[c0 + 1] - 1 - cs[c0 + 0];
     if (chromLen <= 0) throw new InputError(opts.file, 'empty CHROM', lineNo);
-    if (nat ? (flags & SAME_CHROM) === 0 : !sameBytes(view, lastChromStart, lastChromLen, cols[0], chromLen)) {
-      rec.chrom = buf.toString('utf8', cols[0], cols[1] - 1);
+    if (nat ? (flags & SAME_CHROM) === 0 : !sameBytes(view, lastChromStart, lastChromLen, cs[c0 + 0], chromLen)) {
+      rec.chrom = buf.toString('utf8', cs[c0 + 0], cs[c0 + 1] - 1);
     }
-    lastChromStart = cols[0];
+    lastChromStart = cs[c0 + 0];
     lastChromLen = chromLen;
     const plainPos = nat ? ints[x + D_POS] : -1;
-    rec.pos = plainPos > 0 ? plainPos : parsePos(buf, cols[1], cols[2] - 1, opts.file, lineNo);
-    const refLen = cols[4] - 1 - cols[3];
-    if (refLen === 0 || (refLen === 1 && buf[cols[3]] === DOT)) throw new InputError(opts.file, 'REF is empty', lineNo);
-    if (rec.pos === 0 && !allBreakends(buf, cols[4], cols[5] - 1)) {
+    rec.pos = plainPos > 0 ? plainPos : parsePos(buf, cs[c0 + 1], cs[c0 + 2] - 1, opts.file, lineNo);
+    const refLen = cs[c0 + 4] - 1 - cs[c0 + 3];
+    if (refLen === 0 || (refLen === 1 && buf[cs[c0 + 3]] === DOT)) throw new InputError(opts.file, 'REF is empty', lineNo);
+    if (rec.pos === 0 && !allBreakends(buf, cs[c0 + 4], cs[c0 + 5] - 1)) {
       // VCF 4.3 §1.6.1: POS 0 marks a telomere, which only a breakend allele can describe.
       throw new InputError(opts.file, 'POS 0 is allowed only for a telomeric breakend (VCF 4.3 §1.6.1; positions are 1-based)', lineNo);
     }
     if ((flags & QUAL_MISSING) !== 0) rec.qual = null;
     else if ((flags & QUAL_OK) !== 0) rec.qual = (table as DecodeTables).floats[fo + F_QUAL];
-    else rec.qual = parseQual(buf, cols[5], cols[6] - 1, opts.file, lineNo);
-    if (nat ? (flags & SAME_FILTER) === 0 : !sameBytes(view, lastFilterStart, lastFilterLen, cols[6], cols[7] - 1 - cols[6])) {
-      rec.filter = buf.toString('latin1', cols[6], cols[7] - 1);
+    else rec.qual = parseQual(buf, cs[c0 + 5], cs[c0 + 6] - 1, opts.file, lineNo);
+    if (nat ? (flags & SAME_FILTER) === 0 : !sameBytes(view, lastFilterStart, lastFilterLen, cs[c0 + 6], cs[c0 + 7] - 1 - cs[c0 + 6])) {
+      rec.filter = buf.toString('latin1', cs[c0 + 6], cs[c0 + 7] - 1);
     }
-    lastFilterStart = cols[6];
-    lastFilterLen = cols[7] - 1 - cols[6];
-    rec.infoStart = cols[7];
-    rec.infoEnd = Math.min(cols[8] - 1, stop);
+    lastFilterStart = cs[c0 + 6];
+    lastFilterLen = cs[c0 + 7] - 1 - cs[c0 + 6];
+    rec.infoStart = cs[c0 + 7];
+    rec.infoEnd = Math.min(cs[c0 + 8] - 1, stop);
     if (opts.sampleColumn < 0) rec.gtCount = 0;
     else if ((flags & GT_OK) !== 0) {
       const count = ints[x + D_GT_COUNT];
       for (let j = 0; j < count; j++) rec.gt[j] = ints[x + D_GT0 + j];
       rec.gtCount = count;
-    } else rec.gtCount = readGt(buf, cols[8], cols[9] - 1, cols[opts.sampleColumn], cols[opts.sampleColumn + 1] - 1, rec.gt);
+    } else rec.gtCount = readGt(buf, cs[c0 + 8], cs[c0 + 9] - 1, cs[c0 + opts.sampleColumn], cs[c0 + opts.sampleColumn + 1] - 1, rec.gt);
     if (wantKeys) {
-      const formatLen = cols[9] - 1 - cols[8];
-      if (formatKeys === null || (nat ? (flags & SAME_FORMAT) === 0 : !sameBytes(view, lastFormatStart, lastFormatLen, cols[8], formatLen))) {
-        formatKeys = parseFormatKeys(buf, cols[8], cols[9] - 1);
+      const formatLen = cs[c0 + 9] - 1 - cs[c0 + 8];
+      if (formatKeys === null || (nat ? (flags & SAME_FORMAT) === 0 : !sameBytes(view, lastFormatStart, lastFormatLen, cs[c0 + 8], formatLen))) {
+        formatKeys = parseFormatKeys(buf, cs[c0 + 8], cs[c0 + 9] - 1);
       }
-      lastFormatStart = cols[8];
+      lastFormatStart = cs[c0 + 8];
       lastFormatLen = formatLen;
       rec.formatKeys = formatKeys;
       if (call !== null) {
         if ((flags & CALL_OK) !== 0) callFromRow(ints, x, (table as DecodeTables).floats, fo, call.into);
-        else readCallFields(buf, cols[call.column], cols[call.column + 1] - 1, formatKeys, call.into);
+        else readCallFields(buf, cs[c0 + call.column], cs[c0 + call.column + 1] - 1, formatKeys, call.into);
       }
     }
     rec.line = lineNo ?? 0;

@@ -121,9 +121,8 @@ function scanAll(text: string, opts: Partial<ScanOptions> = {}): { seen: LineSee
     buf,
     { file: 't.vcf', sampleColumn: 9, lineOffset: 0, ...opts },
     (l) => {
-      const found = l.cols.findIndex((c, k) => k > 0 && c === 0);
-      seen.push({ cols: Array.from(l.cols.subarray(0, found < 0 ? l.cols.length : found)), chrom: l.chrom, pos: l.pos, qual: l.qual, filter: l.filter, gt: l.gt.slice(0, l.gtCount), line: l.line, crlf: l.crlf });
-      l.cols.fill(0);
+      // Columns 0 .. columns - 1 and the end mark after the last one.
+      seen.push({ cols: Array.from(l.cols.subarray(l.col0, l.col0 + l.columns + 1)), chrom: l.chrom, pos: l.pos, qual: l.qual, filter: l.filter, gt: l.gt.slice(0, l.gtCount), line: l.line, crlf: l.crlf });
     },
   );
   return { seen, lines };
