@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-const BENCHES = ['reading', 'reference', 'store', 'genome', 'consequence', 'cases'];
+const BENCHES = ['reading', 'reference', 'store', 'genome', 'consequence', 'clinvarConcordance', 'cases'];
 
 let failed = 0;
 for (const name of BENCHES) {

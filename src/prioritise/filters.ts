@@ -1,5 +1,5 @@
 import type { AnnotatedVariant } from '../annotate/types';
-import { significanceClass } from '../reference/clinvarSignificance';
+import { isPathogenicAssertion, significanceClass } from '../reference/clinvarSignificance';
 import { populationAf } from './variantScore';
 
 export interface FilterOptions {
@@ -38,9 +38,9 @@ export function emptyFilterCounts(): FilterCounts {
 export function failedFilter(v: AnnotatedVariant, opts: FilterOptions): FilterName | null {
   if (opts.passOnly && v.filter !== 'PASS' && v.filter !== '.') return 'vcf_filter';
   if (failsQuality(v, opts)) return 'quality';
-  // Reviewed pathogenic assertions are kept even when common in some group (founder alleles).
-  const reviewedPathogenic = v.clinvar !== null && significanceClass(v.clinvar.significance) === 'pathogenic' && v.clinvar.stars >= 1;
-  if (!reviewedPathogenic && populationAf(v) > opts.maxAf) return 'frequency';
+  // Pathogenic assertions are kept even when common in some group (founder alleles).
+  const pathogenic = v.clinvar !== null && isPathogenicAssertion(v.clinvar);
+  if (!pathogenic && populationAf(v) > opts.maxAf) return 'frequency';
   if (v.clinvar && significanceClass(v.clinvar.significance) === 'benign' && v.clinvar.stars >= 2) return 'clinvar_benign';
   if (v.genes.length === 0) return 'no_gene';
   if (opts.excludeConsequences.length > 0 && opts.excludeConsequences.includes(v.consequence)) return 'consequence';

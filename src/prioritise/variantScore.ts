@@ -1,5 +1,5 @@
 import type { AnnotatedVariant } from '../annotate/types';
-import { significanceClass } from '../reference/clinvarSignificance';
+import { isPathogenicAssertion } from '../reference/clinvarSignificance';
 import { callConfidence } from './callConfidence';
 import { expectedDeleteriousness, outcomesOfHgvs } from './codonExpectation';
 
@@ -118,38 +118,15 @@ export function scoreVariant(v: AnnotatedVariant, gc: ScoredConsequence): Varian
     pathogenicity = byPlugin.value;
     reasons.push(`plugin ${byPlugin.by}: deleteriousness ${pathogenicity.toFixed(2)} replaces the consequence default`);
   }
-  if (v.clinvar && significanceClass(v.clinvar.significance) === 'pathogenic') {
-    if (v.clinvar.stars >= 1) {
-      // A reviewed pathogenic assertion overrides the consequence prior (ClinVar whitelist, as Exomiser 13+ does).
-      pathogenicity = 1;
-      reasons.push(`ClinVar ${v.clinvar.significance} (${v.clinvar.stars} star${v.clinvar.stars === 1 ? '' : 's'}, VariationID ${v.clinvar.id}): deleteriousness 1`);
-    } else {
-      const before = pathogenicity;
-      pathogenicity = withSupportingEvidence(before);
-      reasons.push(
-        `ClinVar ${v.clinvar.significance} without review criteria (0 stars, VariationID ${v.clinvar.id}): supporting evidence, odds ${SUPPORTING_ODDS.toFixed(2)} (Tavtigian et al. 2018), deleteriousness ${before.toFixed(2)} → ${pathogenicity.toFixed(2)}`,
-      );
-    }
+  if (v.clinvar && isPathogenicAssertion(v.clinvar)) {
+    // A pathogenic assertion overrides the consequence prior (ClinVar whitelist, as Exomiser 13+
+    // does for 1+ stars; 0-star assertions are as reliable a decade later: isPathogenicAssertion).
+    pathogenicity = 1;
+    reasons.push(`ClinVar ${v.clinvar.significance} (${v.clinvar.stars} star${v.clinvar.stars === 1 ? '' : 's'}, VariationID ${v.clinvar.id}): deleteriousness 1`);
   }
   const call = callConfidence(v.call, v.zygosity);
   if (call.reason) reasons.push(`call ${call.reason}: × ${call.factor.toFixed(3)}`);
   return { score: frequency * pathogenicity * call.factor, frequency, pathogenicity, callConfidence: call.factor, reasons };
-}
-
-/**
- * Odds of pathogenicity of one "supporting" piece of evidence in the Bayesian reading of the ACMG
- * rules (Tavtigian et al. 2018, Genet Med 20:1054): 350^(1/8), about 2.08.
- */
-export const SUPPORTING_ODDS = Math.pow(350, 1 / 8);
-
-/**
- * A deleteriousness d read as a probability and updated by one supporting piece of evidence:
- * odds d/(1−d) times SUPPORTING_ODDS, back to a probability. Used for a pathogenic ClinVar
- * assertion without review criteria (0 stars): evidence, but not enough to override the prior.
- */
-export function withSupportingEvidence(d: number): number {
-  if (d <= 0 || d >= 1) return d;
-  return (SUPPORTING_ODDS * d) / (SUPPORTING_ODDS * d + 1 - d);
 }
 
 export function formatAf(af: number): string {

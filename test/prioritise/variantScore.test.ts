@@ -1,7 +1,7 @@
 /** Variant evidence (src/prioritise/variantScore.ts): one row per rule. */
 import type { ConsequenceTerm } from '../../src/annotate/soTerms';
 import type { AnnotatedVariant } from '../../src/annotate/types';
-import { scoreVariant, SUPPORTING_ODDS, withSupportingEvidence } from '../../src/prioritise/variantScore';
+import { scoreVariant } from '../../src/prioritise/variantScore';
 
 function variant(over: Partial<AnnotatedVariant> = {}): AnnotatedVariant {
   return { chrom: 'chr1', pos: 100, ref: 'C', alt: 'G', id: '.', filter: 'PASS', qual: 50, zygosity: 'het', line: null, consequence: 'splice_region_variant', genes: [], gnomad: null, clinvar: null, ...over };
@@ -33,21 +33,20 @@ describe('scoreVariant', () => {
     expect(e.reasons.some((r) => r.startsWith('call allele balance 60/250 reads'))).toBe(true);
   });
 
-  const clinvar = (stars: number, significance = 'Pathogenic') => ({ id: '1234', significance, reviewStatus: stars ? 'criteria_provided,_single_submitter' : 'no_assertion_criteria_provided', stars, conditions: [] });
+  const clinvar = (stars: number, significance = 'Pathogenic', reviewStatus = stars ? 'criteria_provided,_single_submitter' : 'no_assertion_criteria_provided') => ({ id: '1234', significance, reviewStatus, stars, conditions: [] });
 
-  test('a reviewed pathogenic ClinVar assertion (1+ stars) sets deleteriousness 1', () => {
-    const e = scoreVariant(variant({ consequence: 'missense_variant', clinvar: clinvar(1) }), { consequence: 'missense_variant' });
-    expect(e.pathogenicity).toBe(1);
+  test('a pathogenic ClinVar assertion sets deleteriousness 1, with or without review criteria', () => {
+    for (const stars of [0, 1, 3]) {
+      const e = scoreVariant(variant({ consequence: 'intron_variant', clinvar: clinvar(stars) }), { consequence: 'intron_variant' });
+      expect(e.pathogenicity).toBe(1);
+      expect(e.reasons).toContain(`ClinVar Pathogenic (${stars} star${stars === 1 ? '' : 's'}, VariationID 1234): deleteriousness 1`);
+    }
   });
 
-  test('a pathogenic assertion without review criteria (0 stars) is one supporting piece of evidence, not an override', () => {
-    expect(SUPPORTING_ODDS).toBeCloseTo(2.0797, 4);
-    const e = scoreVariant(variant({ consequence: 'missense_variant', clinvar: clinvar(0) }), { consequence: 'missense_variant' });
-    // odds 0.6/0.4 = 1.5, times 2.0797 = 3.1196, back to a probability 0.7573
-    expect(e.pathogenicity).toBeCloseTo(0.7573, 4);
-    expect(e.reasons.at(-1)).toBe('ClinVar Pathogenic without review criteria (0 stars, VariationID 1234): supporting evidence, odds 2.08 (Tavtigian et al. 2018), deleteriousness 0.60 → 0.76');
-    expect(withSupportingEvidence(0)).toBe(0);
-    expect(withSupportingEvidence(1)).toBe(1);
+  test('a record without an assertion for this variant leaves the consequence default', () => {
+    for (const status of ['no_assertion_provided', 'no_interpretation_for_the_single_variant', 'no classification for the individual variant']) {
+      expect(scoreVariant(variant({ consequence: 'intron_variant', clinvar: clinvar(0, 'Pathogenic', status) }), { consequence: 'intron_variant' }).pathogenicity).toBe(0.05);
+    }
   });
 
   test('a benign or uncertain ClinVar record leaves the consequence default', () => {

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ClinvarLookup, ClinvarRecord, writeClinvarSqlite } from '../../src/reference/clinvar';
-import { reviewStars } from '../../src/reference/clinvarSignificance';
+import { assertsClassification, isPathogenicAssertion, reviewStars } from '../../src/reference/clinvarSignificance';
 import type { VariantKey } from '../../src/variant/types';
 
 describe('reviewStars', () => {
@@ -66,5 +66,27 @@ describe('ClinvarLookup on a bundle built before the review-status fix', () => {
     } finally {
       lookup.close();
     }
+  });
+});
+
+describe('assertsClassification / isPathogenicAssertion', () => {
+  it.each([
+    ['no_assertion_criteria_provided', true],
+    ['criteria_provided,_single_submitter', true],
+    ['reviewed by expert panel', true],
+    ['', true],
+    ['no_assertion_provided', false],
+    ['no_interpretation_for_the_single_variant', false],
+    ['no classification for the individual variant', false],
+    ['no classification provided', false],
+    ['no classifications from unflagged records', false],
+  ])('%j asserts a classification: %s', (status, expected) => {
+    expect(assertsClassification(status)).toBe(expected);
+    expect(isPathogenicAssertion({ significance: 'Likely_pathogenic', reviewStatus: status })).toBe(expected);
+  });
+
+  it('needs a pathogenic class', () => {
+    expect(isPathogenicAssertion({ significance: 'Conflicting_interpretations_of_pathogenicity', reviewStatus: 'criteria_provided,_conflicting_interpretations' })).toBe(false);
+    expect(isPathogenicAssertion({ significance: 'Benign', reviewStatus: 'reviewed_by_expert_panel' })).toBe(false);
   });
 });
