@@ -1,6 +1,8 @@
 #include "columns.h"
 
-#include <emmintrin.h>  // SSE2: part of x86-64, so no runtime CPU check is needed
+#if defined(__SSE2__)
+#include <emmintrin.h>  // SSE2: part of x86-64, so no runtime CPU check is needed; elsewhere a byte loop
+#endif
 
 #include <cstring>
 
