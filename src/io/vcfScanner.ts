@@ -155,7 +155,8 @@ export function scanVcfLines(buf: Buffer, opts: ScanOptions, onLine: (l: Scanned
   // With the native addon, the lines, their columns and their plain fields come decoded from one
   // call per 2,048 lines (native/src/decode.cc), in rows; what it flags as not plain (and every
   // error) is read here as without it. Without the addon everything is read here, line by line.
-  const addon = nativeAddon();
+  // Offsets travel as int32: text past 2 GiB (a whole plain VCF read at once) is read here.
+  const addon = n < INT32_LIMIT ? nativeAddon() : null;
   const head = headWidth(need);
   const width = head + D_INT_SLOTS;
   const table = addon === null ? null : decodeTables(width);
@@ -294,6 +295,7 @@ export function scanVcfLines(buf: Buffer, opts: ScanOptions, onLine: (l: Scanned
 }
 
 const EMPTY_INTS = new Int32Array(0);
+const INT32_LIMIT = 2 ** 31 - 1;
 
 /** Every comma-separated allele of buf[s, e) contains '[' or ']' (a breakend, VCF 4.3 §5.4). */
 function allBreakends(buf: Buffer, s: number, e: number): boolean {
