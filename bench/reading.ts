@@ -10,7 +10,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { inflateEngineName, nativeAddon } from '../src/io/native';
+import { readerName } from '../src/io/native';
 import { makeGenomeVcf } from './makeGenomeVcf';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -69,7 +69,7 @@ function measure(file: string) {
       runs[`${mode.replace(/-/g, '_')}_${workers}w`] = { ...o, variants_per_s: Math.round(o.variants / o.wall_s) };
     }
   }
-  if (nativeAddon() !== null) {
+  if (readerName().startsWith('native')) {
     // The same reading without the native addon (VARTRIAGE_NATIVE=0): what a machine without a compiler at install gets.
     const o = ours(file, 2, 'normalise', { VARTRIAGE_NATIVE: '0' });
     runs.normalise_js_2w = { ...o, variants_per_s: Math.round(o.variants / o.wall_s) };
@@ -101,8 +101,8 @@ function main(): void {
     date: new Date().toISOString(),
     machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? '', node: process.version },
     load: { before: loadBefore, after: os.loadavg() },
-    reader: { native_addon: nativeAddon() !== null, inflate: inflateEngineName() },
-    method: `best of ${REPEATS} wall times (cpu_s: CPU seconds of that run, all threads); ours = plan shards from the index + piscina workers running src/annotate/readShardColumns, each shard's VariantColumns returned to the main thread with its buffers transferred (normalise: as vartriage run reads, with the proband's GT/DP/GQ/AD; normalise_gt: GT only, as before the call-confidence evidence), or src/annotate/readShard making Variant objects with the proband call and returning counts (normalise_objects), or the line windows and scanner alone (parse); normalise_js: normalise without the native addon (VARTRIAGE_NATIVE=0); reader: whether the native addon (native/) was used and what inflated the BGZF blocks; peak RSS of our process; load average before and after in load`,
+    reader: readerName(),
+    method: `best of ${REPEATS} wall times (cpu_s: CPU seconds of that run, all threads); ours = plan shards from the index + piscina workers running src/annotate/readShardColumns, each shard's VariantColumns returned to the main thread with its buffers transferred (normalise: as vartriage run reads, with the proband's GT/DP/GQ/AD; normalise_gt: GT only, as before the call-confidence evidence), or src/annotate/readShard making Variant objects with the proband call and returning counts (normalise_objects), or the line windows and scanner alone (parse); normalise_js: normalise without the native addon (VARTRIAGE_NATIVE=0); reader: the reader the runs used (src/io/native.ts readerName: the native addon with libdeflate or zlib, or JavaScript); peak RSS of our process; load average before and after in load`,
     file: genome.file,
     records: genome.records,
     workers: 2,

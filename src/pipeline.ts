@@ -95,7 +95,8 @@ export async function runPipeline(opts: RunOptions): Promise<Results> {
   try {
     const shards = await planRun({ vcf: opts.vcf, region, shard: opts.shard, shardCount: opts.shards, shardBytes: opts.shardBytes, log: opts.log }, header);
     const threads = Math.min(opts.threads, Math.max(1, shards.length));
-    opts.log.info(`annotating ${path.basename(opts.vcf)} in ${shards.length} shard(s) on ${threads} thread(s), reader: ${readerName()}`, { shards: shards.length, threads, reader: readerName() });
+    const reader = readerName();
+    opts.log.info(`annotating ${path.basename(opts.vcf)} in ${shards.length} shard(s) on ${threads} thread(s), reader: ${reader}`, { shards: shards.length, threads, reader });
     const filters = { ...DEFAULT_FILTERS, maxAf: opts.maxAf, passOnly: opts.passOnly, ...opts.extraFilters };
     if (opts.fasta) IndexedFasta.open(opts.fasta).close(); // a missing index is one error line here, before any worker starts
     const read = { sampleColumn, displayName: opts.vcf, compression: header.compression, probandCall: true, keepInfo: plugins !== null, keepSource: opts.store && opts.inputFields !== false, ...(opts.fasta ? { fasta: path.resolve(opts.fasta) } : {}), ...(fam ? { family: { columns: fam.family.columns, build } } : {}) };

@@ -69,9 +69,3 @@ export function readerName(): string {
   if (addon !== null) return `native (${addon.inflateEngine()})`;
   return process.env.VARTRIAGE_NATIVE === '0' ? 'JavaScript (VARTRIAGE_NATIVE=0)' : 'JavaScript (native addon not built: npm run build:native)';
 }
-
-/** What inflates BGZF blocks in this process, for logs and benchmark records. */
-export function inflateEngineName(): string {
-  const addon = nativeAddon();
-  return addon ? `native ${addon.inflateEngine()}` : 'node zlib';
-}
