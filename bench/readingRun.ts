@@ -24,8 +24,8 @@ async function main(): Promise<void> {
   const header = readVcfHeader(file);
   const index = await openTabixIndex(file);
   const shards = index ? await planShards(file, index, { contigLengths: new Map(header.contigs.map((c) => [c.name, c.length ?? 0])) }) : [wholeFileShard(file)];
-  // The read options `vartriage run` passes (src/pipeline.ts): the proband's GT, DP, GQ and AD.
-  const read = { sampleColumn: header.samples.length ? 9 : -1, displayName: file, compression: header.compression, probandCall: mode !== 'normalise-gt' };
+  // The read options `vartriage run` passes (src/pipeline.ts): the proband's GT, DP, GQ and AD, and INFO/MQ.
+  const read = { sampleColumn: header.samples.length ? 9 : -1, displayName: file, compression: header.compression, probandCall: mode !== 'normalise-gt', mappingQuality: mode !== 'normalise-gt' && header.info.has('MQ') };
   const jobMode: ReadJob['mode'] = mode === 'parse' ? 'parse' : mode === 'normalise-objects' ? 'objects' : 'columns';
   let records = 0;
   let variants = 0;

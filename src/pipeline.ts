@@ -99,7 +99,7 @@ export async function runPipeline(opts: RunOptions): Promise<Results> {
     opts.log.info(`annotating ${path.basename(opts.vcf)} in ${shards.length} shard(s) on ${threads} thread(s), reader: ${reader}`, { shards: shards.length, threads, reader });
     const filters = { ...DEFAULT_FILTERS, maxAf: opts.maxAf, passOnly: opts.passOnly, ...opts.extraFilters };
     if (opts.fasta) IndexedFasta.open(opts.fasta).close(); // a missing index is one error line here, before any worker starts
-    const read = { sampleColumn, displayName: opts.vcf, compression: header.compression, probandCall: true, keepInfo: plugins !== null, keepSource: opts.store && opts.inputFields !== false, ...(opts.fasta ? { fasta: path.resolve(opts.fasta) } : {}), ...(fam ? { family: { columns: fam.family.columns, build } } : {}) };
+    const read = { sampleColumn, displayName: opts.vcf, compression: header.compression, probandCall: true, mappingQuality: header.info.has('MQ'), keepInfo: plugins !== null, keepSource: opts.store && opts.inputFields !== false, ...(opts.fasta ? { fasta: path.resolve(opts.fasta) } : {}), ...(fam ? { family: { columns: fam.family.columns, build } } : {}) };
     const transcripts = opts.transcripts ?? DEFAULT_TRANSCRIPT_SET;
     // The store needs every annotated variant: they wait on disk, not on this thread's heap (src/shard/variantSpill.ts).
     const annotateAndFinish = async (spill: VariantSpill | null): Promise<Results> => {

@@ -78,27 +78,27 @@ napi_value InflateBlock(napi_env env, napi_callback_info info) {
   return numberValue(env, static_cast<double>(got));
 }
 
-// decodeLines(buf, from, to, need, gtColumn, callColumn, rows: Int32Array, floats: Float64Array)
+// decodeLines(buf, from, to, need, gtColumn, callColumn, mq, rows: Int32Array, floats: Float64Array)
 // -> rows written (decode.h has the layouts).
 napi_value DecodeLines(napi_env env, napi_callback_info info) {
-  napi_value argv[8];
-  if (!argsOf(env, info, 8, argv, "decodeLines takes 8 arguments")) return nullptr;
+  napi_value argv[9];
+  if (!argsOf(env, info, 9, argv, "decodeLines takes 9 arguments")) return nullptr;
   uint8_t* buf;
   size_t len, intLen, floatLen;
-  double from, to, need, gtColumn, callColumn;
+  double from, to, need, gtColumn, callColumn, mq;
   void* ints = nullptr;
   void* floats = nullptr;
   if (!bytesOf(env, argv[0], &buf, &len) || !numberOf(env, argv[1], &from) || !numberOf(env, argv[2], &to) || !numberOf(env, argv[3], &need) ||
-      !numberOf(env, argv[4], &gtColumn) || !numberOf(env, argv[5], &callColumn) ||
-      !typedOf(env, argv[6], napi_int32_array, &ints, &intLen, "decodeLines: rows must be an Int32Array") ||
-      !typedOf(env, argv[7], napi_float64_array, &floats, &floatLen, "decodeLines: floats must be a Float64Array"))
+      !numberOf(env, argv[4], &gtColumn) || !numberOf(env, argv[5], &callColumn) || !numberOf(env, argv[6], &mq) ||
+      !typedOf(env, argv[7], napi_int32_array, &ints, &intLen, "decodeLines: rows must be an Int32Array") ||
+      !typedOf(env, argv[8], napi_float64_array, &floats, &floatLen, "decodeLines: floats must be a Float64Array"))
     return nullptr;
   if (!(from >= 0 && to >= from && to <= len && to < 2147483647.0 && need >= 8 && need < 65536 && gtColumn >= -1 && gtColumn < need &&
         callColumn >= -1 && callColumn < need)) {
     napi_throw_range_error(env, nullptr, "decodeLines: arguments out of range");
     return nullptr;
   }
-  DecodeOptions o{static_cast<int>(need), static_cast<int>(gtColumn), static_cast<int>(callColumn)};
+  DecodeOptions o{static_cast<int>(need), static_cast<int>(gtColumn), static_cast<int>(callColumn), mq != 0};
   size_t maxRows = intLen / static_cast<size_t>(decodeRowWidth(o.need));
   if (floatLen / F_FLOAT_SLOTS < maxRows) maxRows = floatLen / F_FLOAT_SLOTS;
   size_t rows = decodeLines(buf, static_cast<size_t>(from), static_cast<size_t>(to), o, static_cast<int32_t*>(ints), static_cast<double*>(floats), maxRows);
@@ -115,8 +115,8 @@ napi_value DecodeLayout(napi_env env, napi_callback_info) {
   } slots[] = {{"D_POS", D_POS}, {"D_FLAGS", D_FLAGS}, {"D_GT_COUNT", D_GT_COUNT}, {"D_GT0", D_GT0}, {"D_CALL_PLOIDY", D_CALL_PLOIDY},
                {"D_CALL0", D_CALL0}, {"D_CALL_GT_START", D_CALL_GT_START}, {"D_CALL_GT_END", D_CALL_GT_END}, {"D_CALL_GT_KEY", D_CALL_GT_KEY},
                {"D_CALL_AD_COUNT", D_CALL_AD_COUNT}, {"D_INT_SLOTS", D_INT_SLOTS}, {"F_QUAL", F_QUAL}, {"F_DP", F_DP}, {"F_GQ", F_GQ},
-               {"F_AD0", F_AD0}, {"F_FLOAT_SLOTS", F_FLOAT_SLOTS}, {"SAME_CHROM", SAME_CHROM}, {"SAME_FILTER", SAME_FILTER},
-               {"SAME_FORMAT", SAME_FORMAT}, {"QUAL_MISSING", QUAL_MISSING}, {"QUAL_OK", QUAL_OK}, {"GT_OK", GT_OK}, {"CALL_OK", CALL_OK},
+               {"F_AD0", F_AD0}, {"F_MQ", F_MQ}, {"F_FLOAT_SLOTS", F_FLOAT_SLOTS}, {"SAME_CHROM", SAME_CHROM}, {"SAME_FILTER", SAME_FILTER},
+               {"SAME_FORMAT", SAME_FORMAT}, {"QUAL_MISSING", QUAL_MISSING}, {"QUAL_OK", QUAL_OK}, {"GT_OK", GT_OK}, {"CALL_OK", CALL_OK}, {"MQ_OK", MQ_OK},
                {"HEAD_EXTRA", columnsRowWidth(0)}};
   for (const auto& s : slots) napi_set_named_property(env, o, s.name, numberValue(env, s.value));
   return o;

@@ -242,6 +242,26 @@ bool callFields(const uint8_t* buf, size_t s, size_t e, const uint8_t* ops, int 
   return true;
 }
 
+// src/io/infoNumber.ts infoNumber for the key MQ: the value of the INFO entry "MQ=..." in
+// buf[s, e) (VCF 4.3 §1.6.1: entries separated by ';'), NaN when there is none or it has no value.
+// False when the JavaScript reader must read it (not a plain decimal).
+bool infoMq(const uint8_t* buf, size_t s, size_t e, double* out) {
+  *out = kNaN;
+  for (size_t p = s; p < e;) {
+    if (e - p >= 2 && buf[p] == 'M' && buf[p + 1] == 'Q' && (p + 2 == e || buf[p + 2] == ';' || buf[p + 2] == '=')) {
+      if (p + 2 == e || buf[p + 2] == ';') return true;  // a flag: no value
+      const size_t v = p + 3;
+      const uint8_t* semi = static_cast<const uint8_t*>(std::memchr(buf + v, ';', e - v));
+      const size_t ve = semi == nullptr ? e : static_cast<size_t>(semi - buf);
+      return plainDecimal(buf, v, ve, out);
+    }
+    const uint8_t* semi = static_cast<const uint8_t*>(std::memchr(buf + p, ';', e - p));
+    if (semi == nullptr) break;
+    p = static_cast<size_t>(semi - buf) + 1;
+  }
+  return true;
+}
+
 }  // namespace
 
 size_t decodeLines(const uint8_t* buf, size_t from, size_t to, const DecodeOptions& o, int32_t* out, double* floats, size_t maxRows) {
@@ -279,6 +299,7 @@ size_t decodeLines(const uint8_t* buf, size_t from, size_t to, const DecodeOptio
     if (sameBytes(buf, filterS, filterLen, c[6], fl)) flags |= SAME_FILTER;
     filterS = c[6];
     filterLen = fl;
+    if (o.mq && infoMq(buf, static_cast<size_t>(c[7]), static_cast<size_t>(c[8] - 1), &f[F_MQ])) flags |= MQ_OK;
     const bool samples = found > 9;
     if (samples) {
       const int32_t fml = c[9] - 1 - c[8];

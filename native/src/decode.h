@@ -22,8 +22,8 @@ enum DecodeSlot {
   D_CALL_AD_COUNT,
   D_INT_SLOTS
 };
-// Float64 row: QUAL, DP, GQ, AD[0..3] (NaN where absent).
-enum DecodeFloatSlot { F_QUAL = 0, F_DP, F_GQ, F_AD0, F_FLOAT_SLOTS = F_AD0 + 4 };
+// Float64 row: QUAL, DP, GQ, AD[0..3], INFO/MQ (NaN where absent).
+enum DecodeFloatSlot { F_QUAL = 0, F_DP, F_GQ, F_AD0, F_MQ = F_AD0 + 4, F_FLOAT_SLOTS };
 
 enum DecodeFlag {
   SAME_CHROM = 1,
@@ -33,12 +33,14 @@ enum DecodeFlag {
   QUAL_OK = 16,      // F_QUAL holds it
   GT_OK = 32,        // D_GT_COUNT and D_GT0.. hold the scanner's GT
   CALL_OK = 64,      // the D_CALL_* slots and DP/GQ/AD hold the call fields
+  MQ_OK = 128,       // F_MQ holds INFO/MQ (NaN: the record has none)
 };
 
 struct DecodeOptions {
   int need;          // findColumns' `need`
   int gtColumn;      // 0-based column of the sample whose GT the scanner reads, -1 for none
   int callColumn;    // 0-based column whose GT/DP/GQ/AD are read, -1 for none
+  bool mq;           // read INFO/MQ into F_MQ
 };
 
 inline int decodeRowWidth(int need) { return need + 5 + D_INT_SLOTS; }

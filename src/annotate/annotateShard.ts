@@ -19,6 +19,7 @@ import { PluginItem, PluginJob, ShardPlugins } from '../plugins/runner';
 import type { XCallCounts } from '../prioritise/family';
 import { SpillChunk, writeSpillChunks } from '../shard/variantSpill';
 import { shortlistForRanking } from '../prioritise/shortlist';
+import { emptyMqBins, mqBin } from '../prioritise/mappingQuality';
 
 export interface AnnotateJob {
   shard: ShardSpec;
@@ -39,7 +40,7 @@ export interface AnnotateJob {
  * thread), the names of the spill chunks holding every annotated variant, and counts.
  */
 export type ShardOutcome =
-  | { ok: true; index: number; passing: AnnotatedVariant[]; passed: number; spill: SpillChunk[] | null; annotated: number; perFilter: FilterCounts; counts: ReadCounts; warnings: string[]; plugins?: PluginShardResult; xCalls?: XCallCounts }
+  | { ok: true; index: number; passing: AnnotatedVariant[]; passed: number; spill: SpillChunk[] | null; annotated: number; perFilter: FilterCounts; mqBins: number[]; counts: ReadCounts; warnings: string[]; plugins?: PluginShardResult; xCalls?: XCallCounts }
   | { ok: false; index: number; error: InputErrorData };
 
 /** Reads one shard and annotates it against the bundle. Runs inside a worker; returns plain data. */
@@ -54,6 +55,7 @@ export async function annotateShard(job: AnnotateJob): Promise<ShardOutcome> {
     const passing: AnnotatedVariant[] = [];
     const all: AnnotatedVariant[] | null = job.spillDir !== null ? [] : null;
     const perFilter = emptyFilterCounts();
+    const mqBins = emptyMqBins();
     const set = job.transcripts ?? DEFAULT_TRANSCRIPT_SET;
     let annotated = 0;
     for (const [start, end] of view.runs(CLUSTER_GAP_BP)) {
@@ -81,6 +83,7 @@ export async function annotateShard(job: AnnotateJob): Promise<ShardOutcome> {
         const cv = clinvar?.get(variantKey(a.chrom, a.pos, a.ref, a.alt));
         if (cv) a.clinvar = { id: cv.id, significance: cv.significance, reviewStatus: cv.reviewStatus, stars: cv.stars, conditions: cv.conditions };
         annotated++;
+        if (a.mappingQuality !== undefined) mqBins[mqBin(a.mappingQuality)]++;
         all?.push(a);
         const failed = failedFilter(a, job.filters);
         if (failed) perFilter[failed]++;
@@ -94,7 +97,7 @@ export async function annotateShard(job: AnnotateJob): Promise<ShardOutcome> {
     const spill = all && job.spillDir !== null ? writeSpillChunks(job.spillDir, job.shard.index, all, job.read.keepSource ? columns : null) : null;
     // Only what ranking can use crosses to the main thread; with --ped segregation needs them all (src/prioritise/shortlist.ts).
     const shortlist = job.read.family ? passing : shortlistForRanking(passing);
-    return { ok: true, index: job.shard.index, passing: shortlist, passed: passing.length, spill, annotated, perFilter, counts, warnings, ...(plugins ? { plugins: plugins.counts() } : {}), ...(xCalls ? { xCalls } : {}) };
+    return { ok: true, index: job.shard.index, passing: shortlist, passed: passing.length, spill, annotated, perFilter, mqBins, counts, warnings, ...(plugins ? { plugins: plugins.counts() } : {}), ...(xCalls ? { xCalls } : {}) };
   } catch (e) {
     if (e instanceof InputError) return { ok: false, index: job.shard.index, error: toInputErrorData(e) };
     throw e;
@@ -131,6 +134,8 @@ function alleles(view: ColumnsView, start: number, end: number): AnnotatedVarian
       clinvar: null,
     };
     if (view.hasCall) a.call = view.memberCall(i, 0);
+    const mq = view.mappingQuality(i);
+    if (mq !== null) a.mappingQuality = mq;
     if (family) {
       const calls: MemberCall[] = [];
       for (let m = 0; m < view.cols.members; m++) calls.push(view.memberCall(i, m));

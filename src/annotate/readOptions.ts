@@ -11,6 +11,8 @@ export interface ReadOptions {
   keepInfo?: boolean;
   /** Keep each record's own INFO and FORMAT fields on its variants (`AnnotatedVariant.source`), for the cold tier of a store. */
   keepSource?: boolean;
+  /** Read INFO/MQ (`AnnotatedVariant.mappingQuality`), for the call-confidence evidence; set when the header defines MQ. */
+  mappingQuality?: boolean;
   /** Read the proband's DP, GQ and AD as well as GT (`Variant.call`), for the call-confidence evidence. */
   probandCall?: boolean;
   /** With --ped: VCF columns of the family members (proband first) whose GT, DP, GQ and AD are read, and the build (for the PARs). */

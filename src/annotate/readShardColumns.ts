@@ -151,6 +151,7 @@ export function readShardColumns(shard: ShardSpec, opts: ReadOptions, aliases: C
     const altEnd = c[c0 + 5] - 1;
     const filter = b.filters.indexOf(l.filter);
     const qual = l.qual ?? NaN;
+    const mq = l.mq;
     let idAt = -1;
     let infoAt = -1;
     let callTextAt = -1;
@@ -216,6 +217,7 @@ export function readShardColumns(shard: ShardSpec, opts: ReadOptions, aliases: C
       const k = b.add();
       b.pos[k] = pos;
       b.qual[k] = qual;
+      b.mq[k] = mq;
       b.line[k] = lineRef ?? 0;
       b.contig[k] = contig;
       b.filter[k] = filter;
@@ -258,8 +260,8 @@ export function readShardColumns(shard: ShardSpec, opts: ReadOptions, aliases: C
   };
   // A lone proband's call is read by the scanner (natively when the addon is built); family members here.
   const scan: ScanOptions = scannerReadsCall
-    ? { file, sampleColumn: opts.sampleColumn, call: { column: callColumns[0], into: calls[0] }, lineOffset: fromFileStart ? 0 : null }
-    : { file, sampleColumn: opts.sampleColumn, familyColumns: callColumns, lineOffset: fromFileStart ? 0 : null };
+    ? { file, sampleColumn: opts.sampleColumn, call: { column: callColumns[0], into: calls[0] }, lineOffset: fromFileStart ? 0 : null, mq: opts.mappingQuality === true }
+    : { file, sampleColumn: opts.sampleColumn, familyColumns: callColumns, lineOffset: fromFileStart ? 0 : null, mq: opts.mappingQuality === true };
   shardText(shard, opts, (buf, start, end) => {
     const lines = scanVcfLines(buf, scan, onLine, start, end);
     if (scan.lineOffset !== null) scan.lineOffset += lines;

@@ -71,6 +71,12 @@ export interface AnnotatedVariant extends AlleleFacts {
   plugins?: PluginFacts;
   /** The proband's GT, DP, GQ and AD at this allele (absent for sites-only VCFs). */
   call?: MemberCall;
+  /**
+   * INFO/MQ of the record: the RMS mapping quality of the reads at the site (VCF 4.3 §1.6.1
+   * reserved key), evidence on whether the call comes from uniquely placed reads; absent when the
+   * record or the header has none.
+   */
+  mappingQuality?: number;
   /** Family members' genotypes at this allele (runs with --ped only; absent otherwise). */
   family?: MemberCall[];
   /** The input record's own INFO and FORMAT fields, for the annotated VCF (runs that write a store). */

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as layout from './nativeLayout';
 
 /**
  * The optional native hot path (native/, built by `npm ci` through scripts/build-native.cjs): BGZF
@@ -14,11 +15,11 @@ export interface NativeAddon {
   /**
    * The lines of buf[from, to) (up to 2,048 per call), their column starts up to column `need`
    * and the decoded fields of each data line (POS, QUAL, repeated CHROM/FILTER/FORMAT, the GT of
-   * column `gtColumn`, the GT/DP/GQ/AD of column `callColumn`; -1 for none), in rows of
+   * column `gtColumn`, the GT/DP/GQ/AD of column `callColumn`; -1 for none; INFO/MQ when `mq` is 1), in rows of
    * headWidth(need) + D_INT_SLOTS int32s and F_FLOAT_SLOTS float64s (src/io/nativeLayout.ts);
    * returns the rows written.
    */
-  decodeLines(buf: Uint8Array, from: number, to: number, need: number, gtColumn: number, callColumn: number, rows: Int32Array, floats: Float64Array): number;
+  decodeLines(buf: Uint8Array, from: number, to: number, need: number, gtColumn: number, callColumn: number, mq: number, rows: Int32Array, floats: Float64Array): number;
   /** The slot numbers the addon was built with, to check against src/io/nativeLayout.ts. */
   decodeLayout(): Record<string, number>;
   /** "libdeflate" or "zlib". */
@@ -40,6 +41,7 @@ function packageRoot(): string | null {
 }
 
 function load(): NativeAddon | null {
+  outOfDate = false;
   if (process.env.VARTRIAGE_NATIVE === '0') return null;
   const root = packageRoot();
   if (root === null) return null;
@@ -47,10 +49,31 @@ function load(): NativeAddon | null {
   if (!fs.existsSync(file)) return null;
   // A require of a file path: the addon is optional, so a missing build is not a module-resolution error.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(file) as NativeAddon;
+  const addon = require(file) as NativeAddon;
+  // An addon built from older sources (a checkout updated without `npm run build:native`) would
+  // write rows of another layout: it is not used.
+  if (!layoutMatches(addon)) {
+    outOfDate = true;
+    return null;
+  }
+  return addon;
+}
+
+/** Whether the addon was built with the row layout of src/io/nativeLayout.ts. */
+export function layoutMatches(addon: Pick<NativeAddon, 'decodeLayout'>): boolean {
+  if (typeof addon.decodeLayout !== 'function') return false;
+  const built = addon.decodeLayout();
+  const ours = layout as unknown as Record<string, unknown>;
+  for (const [name, value] of Object.entries(built)) {
+    if (name === 'HEAD_EXTRA' ? layout.headWidth(0) !== value : ours[name] !== value) return false;
+  }
+  // Every slot and flag of ours must be in the addon's (the row head, ROW_*, is checked as HEAD_EXTRA).
+  for (const [name, value] of Object.entries(ours)) if (typeof value === 'number' && !name.startsWith('ROW_') && !(name in built)) return false;
+  return 'HEAD_EXTRA' in built;
 }
 
 let cached: NativeAddon | null | undefined;
+let outOfDate = false;
 
 /** The addon, or null when it is not built or disabled. */
 export function nativeAddon(): NativeAddon | null {
@@ -67,5 +90,6 @@ export function useNativeAddon(enabled: boolean): void {
 export function readerName(): string {
   const addon = nativeAddon();
   if (addon !== null) return `native (${addon.inflateEngine()})`;
-  return process.env.VARTRIAGE_NATIVE === '0' ? 'JavaScript (VARTRIAGE_NATIVE=0)' : 'JavaScript (native addon not built: npm run build:native)';
+  if (process.env.VARTRIAGE_NATIVE === '0') return 'JavaScript (VARTRIAGE_NATIVE=0)';
+  return outOfDate ? 'JavaScript (native addon out of date: npm run build:native)' : 'JavaScript (native addon not built: npm run build:native)';
 }

@@ -24,12 +24,13 @@ export const D_CALL_GT_KEY = 14;
 export const D_CALL_AD_COUNT = 15;
 export const D_INT_SLOTS = 16;
 
-/** Float64 row: QUAL, DP, GQ, AD[0..3]. */
+/** Float64 row: QUAL, DP, GQ, AD[0..3], INFO/MQ. */
 export const F_QUAL = 0;
 export const F_DP = 1;
 export const F_GQ = 2;
 export const F_AD0 = 3;
-export const F_FLOAT_SLOTS = 7;
+export const F_MQ = 7;
+export const F_FLOAT_SLOTS = 8;
 
 /** D_FLAGS bits. */
 export const SAME_CHROM = 1;
@@ -39,3 +40,4 @@ export const QUAL_MISSING = 8;
 export const QUAL_OK = 16;
 export const GT_OK = 32;
 export const CALL_OK = 64;
+export const MQ_OK = 128;

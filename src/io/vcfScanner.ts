@@ -12,9 +12,11 @@ import {
   D_INT_SLOTS,
   D_POS,
   F_FLOAT_SLOTS,
+  F_MQ,
   F_QUAL,
   GT_OK,
   headWidth,
+  MQ_OK,
   QUAL_MISSING,
   QUAL_OK,
   ROW_COLS,
@@ -26,6 +28,7 @@ import {
   SAME_FORMAT,
 } from './nativeLayout';
 import { plainDecimal } from './plainDecimal';
+import { infoNumber } from './infoNumber';
 
 /**
  * Byte-level scanner of VCF data lines (VCF 4.3 §1.6): finds the tab-separated columns of each
@@ -64,6 +67,8 @@ export interface ScannedLine {
   /** Byte range of INFO in the buffer, for lazy decoding. */
   infoStart: number;
   infoEnd: number;
+  /** INFO/MQ when `mq` is asked for (ScanOptions), else NaN; NaN also when the record has none. */
+  mq: number;
   /** GT allele indices of the chosen sample (-1 for a missing allele), empty when not available. */
   gt: number[];
   /** Entries of `gt` that belong to this record (the array is reused and not shrunk). */
@@ -96,6 +101,8 @@ export interface ScanOptions {
   lineOffset: number | null;
   /** One sample whose GT, DP, GQ and AD are read into `into` at every line (the proband, for readShardColumns). */
   call?: { column: number; into: CallFields };
+  /** Read INFO/MQ, the RMS mapping quality of the site's reads (VCF 4.3 §1.6.1 reserved key), into `mq`. */
+  mq?: boolean;
 }
 
 /**
@@ -137,7 +144,8 @@ export function scanVcfLines(buf: Buffer, opts: ScanOptions, onLine: (l: Scanned
   const call = opts.call ?? null;
   const lastColumn = Math.max(opts.sampleColumn, ...familyColumns, call === null ? -1 : call.column);
   const cols = new Int32Array(Math.max(11, lastColumn + 3));
-  const rec: ScannedLine = { buf, cols, col0: 0, columns: 0, chrom: '', pos: 0, qual: null, filter: '', infoStart: 0, infoEnd: 0, gt: [], gtCount: 0, formatKeys: null, line: 0, crlf: false };
+  const rec: ScannedLine = { buf, cols, col0: 0, columns: 0, chrom: '', pos: 0, qual: null, filter: '', infoStart: 0, infoEnd: 0, mq: NaN, gt: [], gtCount: 0, formatKeys: null, line: 0, crlf: false };
+  const wantMq = opts.mq === true;
   const need = lastColumn >= 0 ? lastColumn + 1 : 8;
   const wantKeys = familyColumns.length > 0 || call !== null;
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
@@ -174,7 +182,7 @@ export function scanVcfLines(buf: Buffer, opts: ScanOptions, onLine: (l: Scanned
     let stop: number;
     if (addon !== null && table !== null) {
       if (row === rows) {
-        rows = addon.decodeLines(buf, start, n, need, opts.sampleColumn, callColumn, table.ints, table.floats);
+        rows = addon.decodeLines(buf, start, n, need, opts.sampleColumn, callColumn, wantMq ? 1 : 0, table.ints, table.floats);
         row = 0;
       }
       o = row * width;
@@ -268,6 +276,7 @@ export function scanVcfLines(buf: Buffer, opts: ScanOptions, onLine: (l: Scanned
     lastFilterLen = cs[c0 + 7] - 1 - cs[c0 + 6];
     rec.infoStart = cs[c0 + 7];
     rec.infoEnd = Math.min(cs[c0 + 8] - 1, stop);
+    if (wantMq) rec.mq = (flags & MQ_OK) !== 0 ? (table as DecodeTables).floats[fo + F_MQ] : infoNumber(buf, rec.infoStart, rec.infoEnd, 'MQ');
     if (opts.sampleColumn < 0) rec.gtCount = 0;
     else if ((flags & GT_OK) !== 0) {
       const count = ints[x + D_GT_COUNT];

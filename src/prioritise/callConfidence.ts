@@ -1,4 +1,5 @@
 import type { MemberCall } from '../variant/memberCall';
+import { mappingQualityPosterior } from './mappingQuality';
 
 /**
  * How much to believe the proband's genotype call itself, from the sample's own FORMAT fields
@@ -17,6 +18,10 @@ import type { MemberCall } from '../variant/memberCall';
  *
  * Genotype quality. GQ is the Phred-scaled probability that the genotype is wrong, so the call is
  * right with probability 1 − 10^(−GQ/10).
+ *
+ * Mapping quality. The site's INFO/MQ, when the run uses it, gives P(real | MQ) (mappingQuality.ts):
+ * calls made from reads that could belong elsewhere (a paralogue, a segmental duplication) are
+ * artefacts more often than the allele balance alone shows.
  */
 export const HET_BALANCE_MEAN = 0.48;
 export const HET_BALANCE_CONCENTRATION = 60;
@@ -29,11 +34,10 @@ export interface CallConfidence {
   reason: string | null;
 }
 
-export function callConfidence(call: MemberCall | undefined, zygosity: string): CallConfidence {
-  if (!call) return { factor: 1, reason: null };
+export function callConfidence(call: MemberCall | undefined, zygosity: string, mq: number | null = null): CallConfidence {
   let factor = 1;
   const why: string[] = [];
-  if (call.gq !== null && call.gq >= 0) {
+  if (call && call.gq !== null && call.gq >= 0) {
     const right = 1 - Math.pow(10, -call.gq / 10);
     if (right < 0.999) {
       factor *= Math.max(0, right);
@@ -42,10 +46,15 @@ export function callConfidence(call: MemberCall | undefined, zygosity: string): 
   }
   // Only a REF/ALT heterozygote is expected at one half of REF + ALT reads; in a 1/2 call the
   // other ALT takes the REF share, so the balance says nothing there.
-  if (zygosity === 'het' && call.ad !== null && call.ploidy === 2 && call.gt.split(/[/|]/).includes('0')) {
+  if (call && zygosity === 'het' && call.ad !== null && call.ploidy === 2 && call.gt.split(/[/|]/).includes('0')) {
     const [refReads, altReads] = call.ad;
     const p = germlineHetPosterior(refReads, altReads);
     if (p < 0.9) why.push(`allele balance ${altReads}/${refReads + altReads} reads: P(germline heterozygote) ${p.toFixed(3)}`);
+    factor *= p;
+  }
+  if (mq !== null) {
+    const p = mappingQualityPosterior(mq, GERMLINE_PRIOR);
+    if (p < 0.9) why.push(`site MQ ${mq}: P(real call | mapping quality) ${p.toFixed(3)}`);
     factor *= p;
   }
   return { factor, reason: why.length > 0 ? why.join('; ') : null };

@@ -22,6 +22,8 @@ export interface RankOptions {
   geneIds: Map<string, string>;
   /** Family genotypes (--ped): re-scores each mode's fit by segregation in the pedigree (segregationFit.ts). */
   segregation?: SegregationCheck;
+  /** Take each site's INFO/MQ into the call confidence (mappingQuality.ts mappingQualityApplies for the run). */
+  mappingQuality?: boolean;
 }
 
 export interface RankResult {
@@ -32,11 +34,12 @@ export interface RankResult {
 /** Scores and ranks genes of variants that passed the hard filters: phenotype match times genotype evidence. */
 export function rankCandidates(passing: AnnotatedVariant[], ontology: HpoOntology, opts: RankOptions): RankResult {
   const byGene = new Map<string, GeneVariant[]>();
+  const score = { mappingQuality: opts.mappingQuality === true };
   for (const v of passing) {
     for (const g of v.genes) {
       let list = byGene.get(g.gene);
       if (!list) byGene.set(g.gene, (list = []));
-      list.push({ v, consequence: g.consequence, transcript: g.transcript, location: g.location, hgvsC: g.hgvsC ?? null, hgvsP: g.hgvsP ?? null, evidence: scoreVariant(v, g) });
+      list.push({ v, consequence: g.consequence, transcript: g.transcript, location: g.location, hgvsC: g.hgvsC ?? null, hgvsP: g.hgvsP ?? null, evidence: scoreVariant(v, g, score) });
     }
   }
   const matcher = new PhenotypeMatcher(ontology, opts.patientTerms);

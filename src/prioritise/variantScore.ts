@@ -62,6 +62,11 @@ export interface VariantEvidence {
   reasons: string[];
 }
 
+export interface ScoreOptions {
+  /** Take the site's INFO/MQ into the call confidence (the run's MQ fits the model: mappingQuality.ts mappingQualityApplies). */
+  mappingQuality?: boolean;
+}
+
 /** The defaults of the three outcomes a coding substitution can have, for codonExpectation.ts. */
 const CODON_OUTCOME_WEIGHTS = {
   synonymous: CONSEQUENCE_PATHOGENICITY.synonymous_variant,
@@ -91,7 +96,7 @@ export interface ScoredConsequence {
  * whose codon could not be read (no FASTA) counts as the expectation over the codons its HGVS c.
  * position allows (codonExpectation.ts), not as a certain missense.
  */
-export function scoreVariant(v: AnnotatedVariant, gc: ScoredConsequence): VariantEvidence {
+export function scoreVariant(v: AnnotatedVariant, gc: ScoredConsequence, opts: ScoreOptions = {}): VariantEvidence {
   const { consequence } = gc;
   const terms = gc.terms ?? [consequence];
   const reasons: string[] = [];
@@ -124,7 +129,7 @@ export function scoreVariant(v: AnnotatedVariant, gc: ScoredConsequence): Varian
     pathogenicity = 1;
     reasons.push(`ClinVar ${v.clinvar.significance} (${v.clinvar.stars} star${v.clinvar.stars === 1 ? '' : 's'}, VariationID ${v.clinvar.id}): deleteriousness 1`);
   }
-  const call = callConfidence(v.call, v.zygosity);
+  const call = callConfidence(v.call, v.zygosity, opts.mappingQuality === true ? (v.mappingQuality ?? null) : null);
   if (call.reason) reasons.push(`call ${call.reason}: × ${call.factor.toFixed(3)}`);
   return { score: frequency * pathogenicity * call.factor, frequency, pathogenicity, callConfidence: call.factor, reasons };
 }

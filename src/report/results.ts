@@ -1,3 +1,4 @@
+import type { MappingQualityUse } from '../prioritise/mappingQuality';
 import type { ReadCounts } from '../annotate/types';
 import type { PluginCount } from '../plugins/counts';
 import type { PluginRecord } from '../plugins/types';
@@ -26,7 +27,7 @@ export interface Results {
   input: { vcf: string; sample: string | null; build: string; hpo: PatientTermOut[]; excluded_hpo: PatientTermOut[]; sex: string; pedigree?: PedigreeOut };
   reference: { name: string; build: string; sources: Array<Pick<SourceEntry, 'kind' | 'version' | 'upstream' | 'sha256' | 'records'>> };
   /** `transcripts` added within schema 1 (older files lack it: they were annotated as `canonical`). */
-  settings: { max_af: number; pass_only: boolean; min_qual: number; min_gq: number; min_dp: number; exclude_consequences: string[]; top: number; shards: number; transcripts?: TranscriptSet };
+  settings: { max_af: number; pass_only: boolean; min_qual: number; min_gq: number; min_dp: number; exclude_consequences: string[]; top: number; shards: number; transcripts?: TranscriptSet; mapping_quality?: MappingQualityUse };
   counts: {
     variants: number;
     passed_filters: number;

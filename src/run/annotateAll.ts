@@ -5,6 +5,7 @@ import type { AnnotatedVariant, ReadCounts } from '../annotate/types';
 import { emptyReadCounts } from '../annotate/types';
 import { fromInputErrorData } from '../errors';
 import { emptyFilterCounts, FilterCounts } from '../prioritise/filters';
+import { addMqBins, emptyMqBins } from '../prioritise/mappingQuality';
 import { Progress, shardWeight } from '../progress';
 import { DEFAULT_SHARD_BYTES } from '../shard/plan';
 import type { ShardSpec } from '../shard/types';
@@ -24,6 +25,8 @@ export interface Annotated {
   spill: VariantSpill | null;
   annotated: number;
   perFilter: FilterCounts;
+  /** Annotated alleles per INFO/MQ bin (src/prioritise/mappingQuality.ts): whether the run uses MQ. */
+  mqBins: number[];
   counts: ReadCounts;
   warnings: string[];
   /** Shards the VCF was read in (results.json settings.shards). */
@@ -35,11 +38,11 @@ export interface Annotated {
 }
 
 export function emptyAnnotated(spill: VariantSpill | null = null): Annotated {
-  return { passing: [], passed: 0, spill, annotated: 0, perFilter: emptyFilterCounts(), counts: emptyReadCounts(), warnings: [], shards: 0 };
+  return { passing: [], passed: 0, spill, annotated: 0, perFilter: emptyFilterCounts(), mqBins: emptyMqBins(), counts: emptyReadCounts(), warnings: [], shards: 0 };
 }
 
 /** Adds one shard's outcome (`pieces` planned shards) to `into`: counts summed, variants appended, warnings once each. */
-export function addShard(into: Annotated, o: Pick<Annotated, 'passing' | 'passed' | 'annotated' | 'perFilter' | 'counts' | 'warnings' | 'plugins' | 'xCalls'> & { spill?: SpillChunk[] | null }, pieces = 1): void {
+export function addShard(into: Annotated, o: Pick<Annotated, 'passing' | 'passed' | 'annotated' | 'perFilter' | 'mqBins' | 'counts' | 'warnings' | 'plugins' | 'xCalls'> & { spill?: SpillChunk[] | null }, pieces = 1): void {
   if (o.plugins) mergePluginResult((into.plugins ??= { counts: {}, firstSkip: {} }), o.plugins);
   if (o.xCalls) {
     const a = into.xCalls;
@@ -48,6 +51,7 @@ export function addShard(into: Annotated, o: Pick<Annotated, 'passing' | 'passed
   }
   for (const k of Object.keys(into.counts) as Array<keyof ReadCounts>) into.counts[k] += o.counts[k];
   for (const k of Object.keys(into.perFilter) as Array<keyof FilterCounts>) into.perFilter[k] += o.perFilter[k];
+  addMqBins(into.mqBins, o.mqBins);
   into.annotated += o.annotated;
   into.passed += o.passed;
   for (const v of o.passing) into.passing.push(v);

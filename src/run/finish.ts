@@ -1,3 +1,4 @@
+import { mappingQualityUse } from '../prioritise/mappingQuality';
 import type { VcfHeader } from '../io/vcfHeader';
 import { AtomicOutputSet } from '../io/atomicWrite';
 import type { Logger } from '../log';
@@ -89,6 +90,11 @@ export async function finishRun(req: FinishRequest, a: Annotated, warnings: stri
     for (const w of pluginFields.warnings) req.log.warn(w);
     warnings.push(...pluginFields.warnings);
   }
+  const mq = mappingQualityUse(a.mqBins);
+  if (mq.warning) {
+    req.log.warn(mq.warning);
+    warnings.push(mq.warning);
+  }
   const rankStart = performance.now();
   // Every gene is ranked so the report can show where the top candidates sit among all scores.
   const ranked = rankCandidates(a.passing, phenotype.ontology, {
@@ -97,6 +103,7 @@ export async function finishRun(req: FinishRequest, a: Annotated, warnings: stri
     excludedTerms: phenotype.excluded.map((t) => t.id as HpoId),
     sex: req.sex,
     geneIds: geneIdsOf(req),
+    mappingQuality: mq.use === 'used',
     ...(fam ? { segregation: new SegregationCheck(fam.family, req.build) } : {}),
   });
   const results: Results = {
@@ -120,6 +127,7 @@ export async function finishRun(req: FinishRequest, a: Annotated, warnings: stri
       top: req.top,
       shards: a.shards,
       transcripts: req.transcripts,
+      mapping_quality: mq.use,
     },
     counts: {
       variants: a.annotated,

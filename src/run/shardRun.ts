@@ -13,6 +13,7 @@ import { withSpill } from './withSpill';
 import { openTabixIndex } from '../io/tabixIndex';
 import type { Logger } from '../log';
 import { DEFAULT_FILTERS, emptyFilterCounts, ExtraFilters, failedFilter, FilterOptions } from '../prioritise/filters';
+import { emptyMqBins, mqBin } from '../prioritise/mappingQuality';
 import type { AnnotatedVariant } from '../annotate/types';
 import { Progress, silentProgress } from '../progress';
 import { Manifest, MANIFEST_FILE, readManifest, sha256File } from '../reference/manifest';
@@ -80,7 +81,7 @@ export async function annotateToShardFile(opts: AnnotateOptions): Promise<ShardF
   const shards = await planRun({ vcf: opts.vcf, region, shard: opts.shard, shardBytes: opts.shardBytes, log: opts.log }, header);
   const selector = opts.shard ? parseShardSelector(opts.shard) : undefined;
   const index = header.compression === 'bgzf' ? await openTabixIndex(opts.vcf) : null;
-  const read: ReadOptions = { sampleColumn, displayName: opts.vcf, compression: header.compression, probandCall: true, keepSource: true, ...(family ? { family: { columns: family.family.columns, build } } : {}) };
+  const read: ReadOptions = { sampleColumn, displayName: opts.vcf, compression: header.compression, probandCall: true, mappingQuality: header.info.has('MQ'), keepSource: true, ...(family ? { family: { columns: family.family.columns, build } } : {}) };
   opts.log.info(`annotating ${path.basename(opts.vcf)} shard ${selector ? `${selector.index}/${selector.count}` : '1/1'} (${shards.length} piece(s))`);
   // Filters are applied by `merge` (its --max-af/--pass-only), so every annotated variant is kept.
   // Every annotated variant goes into the shard file; they wait on disk beside it meanwhile (src/shard/variantSpill.ts).
@@ -201,15 +202,18 @@ function checkBundle(file: string, source: ShardSource, reference: string, bundl
   }
 }
 
-function filterShard(variants: AnnotatedVariant[], filters: FilterOptions): { passing: AnnotatedVariant[]; perFilter: ReturnType<typeof emptyFilterCounts> } {
+/** The hard filters over a shard file's variants, and their count per MQ bin (as annotateShard.ts counts them). */
+function filterShard(variants: AnnotatedVariant[], filters: FilterOptions): { passing: AnnotatedVariant[]; perFilter: ReturnType<typeof emptyFilterCounts>; mqBins: number[] } {
   const passing: AnnotatedVariant[] = [];
   const perFilter = emptyFilterCounts();
+  const mqBins = emptyMqBins();
   for (const v of variants) {
+    if (v.mappingQuality !== undefined) mqBins[mqBin(v.mappingQuality)]++;
     const failed = failedFilter(v, filters);
     if (failed) perFilter[failed]++;
     else passing.push(v);
   }
-  return { passing, perFilter };
+  return { passing, perFilter, mqBins };
 }
 
 /** `vartriage merge`: joins shard files in shard order, then the same prioritise/store/report as `run`. */
@@ -234,9 +238,9 @@ export async function mergeShardFiles(opts: MergeOptions): Promise<Results> {
     for (const { file, header: expected } of shards) {
       const shard = readShardFile(file);
       if (JSON.stringify(shard.header) !== JSON.stringify(expected)) throw new InputError(file, 'changed while merge was reading it');
-      const { passing, perFilter } = filterShard(shard.variants, filters);
+      const { passing, perFilter, mqBins } = filterShard(shard.variants, filters);
       spill?.addVariants(shard.header.shardIndex, shard.variants);
-      addShard(annotated, { passing: family ? passing : shortlistForRanking(passing), passed: passing.length, xCalls: shard.header.xCalls, annotated: shard.variants.length, perFilter, counts: shard.header.counts, warnings: shard.header.warnings }, shard.header.pieces);
+      addShard(annotated, { passing: family ? passing : shortlistForRanking(passing), passed: passing.length, xCalls: shard.header.xCalls, annotated: shard.variants.length, perFilter, mqBins, counts: shard.header.counts, warnings: shard.header.warnings }, shard.header.pieces);
     }
     const warnings = skipWarnings(annotated, manifest);
     if (family) warnings.unshift(...family.warnings, ...(annotated.xCalls ? checkSexFromX(family.family, annotated.xCalls) : []));

@@ -21,6 +21,7 @@ export const enum Tag {
   Line,
   Qual,
   Flags,
+  MappingQuality,
   Ref,
   Alt,
   Id,
@@ -71,6 +72,8 @@ export const enum Flag {
   Extra = 32,
   /** The input record's own fields (AnnotatedVariant.source). */
   Source = 64,
+  /** INFO/MQ (AnnotatedVariant.mappingQuality), one MappingQuality entry per allele flagged. */
+  MappingQuality = 128,
 }
 
 /** String index for an optional string: the key absent (undefined) or null. */
@@ -101,6 +104,8 @@ export interface SpillColumns {
   pos: Int32Array;
   line: Float64Array;
   qual: Float64Array;
+  /** INFO/MQ of the alleles flagged MappingQuality, in order. */
+  mappingQuality: Float64Array;
   flags: Uint8Array;
   ref: Int32Array;
   alt: Int32Array;
@@ -157,6 +162,9 @@ export function readColumns(reader: FrameReader): SpillColumns {
   const line = reader.f64(Tag.Line, n);
   const qual = reader.f64(Tag.Qual, n);
   const flags = reader.u8(Tag.Flags, n);
+  let mqs = 0;
+  for (let i = 0; i < n; i++) if (flags[i] & Flag.MappingQuality) mqs++;
+  const mappingQuality = reader.f64(Tag.MappingQuality, mqs);
   let gnomads = 0;
   let clinvars = 0;
   let calls = 0;
@@ -208,7 +216,7 @@ export function readColumns(reader: FrameReader): SpillColumns {
   if (sourceCall.some((t) => t === undefined)) throw new SpillFormatError('source call text absent');
   const sourceAlt = reader.i32(Tag.SourceAlt, sources * 2);
   reader.end();
-  return { count: n, strings, chrom, pos, line, qual, flags, ref, alt, id, filter, zygosity, consequence, geneCount, gene, transcript, geneConsequence, termCount, location, mane, hgvsC, hgvsP, terms, gnomadFreqs, gnomadCounts, gnomadNulls, gnomadGrpmax, gnomadFilter, clinvarText, clinvarStars, conditionCount, conditions, callGt, callCounts, callGq, callNulls, extraCount, extras, sourceInfo, sourceCall, sourceAlt };
+  return { count: n, strings, chrom, pos, line, qual, mappingQuality, flags, ref, alt, id, filter, zygosity, consequence, geneCount, gene, transcript, geneConsequence, termCount, location, mane, hgvsC, hgvsP, terms, gnomadFreqs, gnomadCounts, gnomadNulls, gnomadGrpmax, gnomadFilter, clinvarText, clinvarStars, conditionCount, conditions, callGt, callCounts, callGq, callNulls, extraCount, extras, sourceInfo, sourceCall, sourceAlt };
 }
 
 function sum(counts: Int32Array): number {

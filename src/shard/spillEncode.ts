@@ -147,6 +147,7 @@ export function writeSpillChunk(file: string, variants: AnnotatedVariant[], sour
   const pos = new Int32Array(n);
   const line = new Float64Array(n);
   const qual = new Float64Array(n);
+  const mappingQuality = f64(16);
   const flags = new Uint8Array(n);
   const ref = new Int32Array(n);
   const alt = new Int32Array(n);
@@ -191,6 +192,10 @@ export function writeSpillChunk(file: string, variants: AnnotatedVariant[], sour
     else line[i] = v.line;
     if (v.qual === null) f |= Flag.QualNull;
     else qual[i] = v.qual;
+    if (v.mappingQuality !== undefined) {
+      f |= Flag.MappingQuality;
+      mappingQuality.push(v.mappingQuality);
+    }
     ref[i] = strings.code(v.ref);
     alt[i] = strings.code(v.alt);
     id[i] = v.id;
@@ -276,6 +281,7 @@ export function writeSpillChunk(file: string, variants: AnnotatedVariant[], sour
   w.numbers(Tag.Line, line);
   w.numbers(Tag.Qual, qual);
   w.array(Tag.Flags, flags);
+  w.numbers(Tag.MappingQuality, mappingQuality.view());
   w.array(Tag.Ref, ref);
   w.array(Tag.Alt, alt);
   w.texts(Tag.Id, id);

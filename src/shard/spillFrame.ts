@@ -8,7 +8,8 @@
 import * as fs from 'node:fs';
 import * as zlib from 'node:zlib';
 
-const MAGIC = Buffer.from('VTSPIL01', 'latin1');
+// 02: INFO/MQ per allele (Tag.MappingQuality).
+const MAGIC = Buffer.from('VTSPIL02', 'latin1');
 const HEADER_BYTES = 16;
 const PAD = 8;
 /** Tag bit of a Float64 column written as Int32 because every value is a 32-bit integer (FrameWriter.numbers). */

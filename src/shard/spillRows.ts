@@ -21,6 +21,7 @@ class Cursor {
   clinvar = 0;
   condition = 0;
   call = 0;
+  mq = 0;
   extra = 0;
   source = 0;
 
@@ -116,6 +117,7 @@ export function annotatedRows(c: SpillColumns): AnnotatedVariant[] {
       clinvar: f & Flag.Clinvar ? at.clinvarFacts() : null,
     };
     if (f & Flag.Call) v.call = at.memberCall();
+    if (f & Flag.MappingQuality) v.mappingQuality = c.mappingQuality[at.mq++];
     if (extra?.family !== undefined) v.family = extra.family;
     if (extra?.plugins !== undefined) v.plugins = extra.plugins;
     if (f & Flag.Source) v.source = at.sourceFields();

@@ -33,6 +33,7 @@ export class ColumnsBuilder {
   private cap = INITIAL;
   pos = new Float64Array(INITIAL);
   qual = new Float64Array(INITIAL);
+  mq = new Float64Array(INITIAL);
   line = new Float64Array(INITIAL);
   contig = new Uint32Array(INITIAL);
   filter = new Uint32Array(INITIAL);
@@ -93,6 +94,7 @@ export class ColumnsBuilder {
     const m = cap * this.members;
     this.pos = grow(this.pos, cap);
     this.qual = grow(this.qual, cap);
+    this.mq = grow(this.mq, cap);
     this.line = grow(this.line, cap);
     this.contig = grow(this.contig, cap);
     this.filter = grow(this.filter, cap);
@@ -169,7 +171,7 @@ export class ColumnsBuilder {
     while (j > 0 && this.pos[j - 1] > p && this.contig[j - 1] === c) j--;
     if (j === k) return;
     const m = this.members;
-    for (const a of [this.pos, this.qual, this.line, this.contig, this.filter, this.refStart, this.refLen, this.altStart, this.altLen, this.idStart, this.idLen, this.zygosity]) rotate(a, j, k, 1);
+    for (const a of [this.pos, this.qual, this.mq, this.line, this.contig, this.filter, this.refStart, this.refLen, this.altStart, this.altLen, this.idStart, this.idLen, this.zygosity]) rotate(a, j, k, 1);
     if (this.info) for (const a of this.sourceColumns()) rotate(a, j, k, 1);
     if (m > 0) for (const a of [this.gt, this.copies, this.ploidy, this.dp, this.gq, this.adRef, this.adAlt]) rotate(a, j, k, m);
   }
@@ -180,7 +182,7 @@ export class ColumnsBuilder {
     for (let i = 0; i < this.length; i++) if (order[i] !== i) moved.push(i);
     if (moved.length === 0) return;
     const m = this.members;
-    for (const a of [this.pos, this.qual, this.line, this.contig, this.filter, this.refStart, this.refLen, this.altStart, this.altLen, this.idStart, this.idLen, this.zygosity]) reorder(a, order, moved, 1);
+    for (const a of [this.pos, this.qual, this.mq, this.line, this.contig, this.filter, this.refStart, this.refLen, this.altStart, this.altLen, this.idStart, this.idLen, this.zygosity]) reorder(a, order, moved, 1);
     if (this.info) for (const a of this.sourceColumns()) reorder(a, order, moved, 1);
     if (m > 0) for (const a of [this.gt, this.copies, this.ploidy, this.dp, this.gq, this.adRef, this.adAlt]) reorder(a, order, moved, m);
   }
@@ -214,9 +216,10 @@ export class ColumnsBuilder {
     // Offsets are at most the arena's length (an empty field at its end) and indices below their table's: no scan needed.
     const offset = (a: Uint32Array, len: number): PackSlot => ({ src: a, length: len, type: belowType(this.arenaLen + 1) });
     const index = (a: Uint32Array, len: number, table: string[]): PackSlot => ({ src: a, length: len, type: belowType(table.length) });
-    const [pos, qual, line, contig, filter, refStart, refLen, altStart, altLen, idStart, idLen, infoStart, infoLen, callTextStart, callTextLen, altIndex, altCount, zygosity, gt, copies, ploidy, dp, gq, adRef, adAlt] = packColumns([
+    const [pos, qual, mq, line, contig, filter, refStart, refLen, altStart, altLen, idStart, idLen, infoStart, infoLen, callTextStart, callTextLen, altIndex, altCount, zygosity, gt, copies, ploidy, dp, gq, adRef, adAlt] = packColumns([
       whole(this.pos, n),
       float(this.qual, n),
+      float(this.mq, n),
       whole(this.line, n),
       index(this.contig, n, this.chroms.texts),
       index(this.filter, n, this.filters.texts),
@@ -251,6 +254,7 @@ export class ColumnsBuilder {
       gts: this.gts.texts,
       pos: pos as WholeColumn,
       qual: qual as FloatColumn,
+      mq: mq as FloatColumn,
       line: line as WholeColumn,
       contig: contig as UintColumn,
       filter: filter as UintColumn,

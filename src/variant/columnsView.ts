@@ -64,6 +64,12 @@ export class ColumnsView {
     return Number.isNaN(q) ? null : q;
   }
 
+  /** INFO/MQ of the allele's record, null when it has none or it was not read. */
+  mappingQuality(i: number): number | null {
+    const q = this.cols.mq[i];
+    return Number.isNaN(q) ? null : q;
+  }
+
   zygosity(i: number): Zygosity {
     return ZYGOSITIES[this.cols.zygosity[i]];
   }

@@ -31,6 +31,8 @@ export interface VariantColumns {
   pos: WholeColumn;
   /** NaN for "." (QUAL is otherwise a finite number). */
   qual: FloatColumn;
+  /** INFO/MQ, the RMS mapping quality of the site's reads; NaN when the record has none or it was not read (ReadOptions.mappingQuality). */
+  mq: FloatColumn;
   /** 1-based line in the VCF, 0 when not known (a shard that starts mid-file). */
   line: WholeColumn;
   contig: UintColumn;

@@ -12,7 +12,7 @@ import { readShardColumns } from '../../src/annotate/readShardColumns';
 import { InputError } from '../../src/errors';
 import { inflateWholeFile } from '../../src/io/bgzf';
 import { bgzfCompress } from '../../src/io/bgzfWriter';
-import { nativeAddon, useNativeAddon } from '../../src/io/native';
+import { layoutMatches, nativeAddon, useNativeAddon } from '../../src/io/native';
 import { CallFields, emptyCallFields } from '../../src/io/vcfCallFields';
 import * as layout from '../../src/io/nativeLayout';
 import { scanVcfLines, ScanOptions } from '../../src/io/vcfScanner';
@@ -112,6 +112,8 @@ interface LineSeen {
   gt: number[];
   line: number;
   crlf: boolean;
+  /** INFO/MQ, when the scan asks for it. */
+  mq?: number;
 }
 
 function scanAll(text: string, opts: Partial<ScanOptions> = {}): { seen: LineSeen[]; lines: number } {
@@ -184,14 +186,24 @@ function callsOf(text: string): { lines: LineSeen[]; calls: CallSeen[] } {
   const into: CallFields = emptyCallFields();
   const calls: CallSeen[] = [];
   const lines: LineSeen[] = [];
-  scanVcfLines(Buffer.from(text), { file: 'f.vcf', sampleColumn: 9, lineOffset: 0, call: { column: 9, into } }, (l) => {
-    lines.push({ cols: [], chrom: l.chrom, pos: l.pos, qual: l.qual, filter: l.filter, gt: l.gt.slice(0, l.gtCount), line: l.line, crlf: l.crlf });
+  scanVcfLines(Buffer.from(text), { file: 'f.vcf', sampleColumn: 9, lineOffset: 0, call: { column: 9, into }, mq: true }, (l) => {
+    lines.push({ cols: [], chrom: l.chrom, pos: l.pos, qual: l.qual, filter: l.filter, gt: l.gt.slice(0, l.gtCount), line: l.line, crlf: l.crlf, mq: l.mq });
     calls.push({ alleles: Array.from(into.alleles.subarray(0, into.ploidy)), gtStart: into.gtStart, gtEnd: into.gtEnd, gtKey: into.gtKey, dp: into.dp, gq: into.gq, ad: Array.from(into.ad.subarray(0, into.adCount)) });
   });
   return { lines, calls };
 }
 
 describeNative('native field decoder', () => {
+  it('is not used when built with another row layout (sources updated without a rebuild)', () => {
+    const built = (nativeAddon() as NonNullable<ReturnType<typeof nativeAddon>>).decodeLayout();
+    expect(layoutMatches({ decodeLayout: () => built })).toBe(true);
+    expect(layoutMatches({ decodeLayout: () => ({ ...built, F_FLOAT_SLOTS: built.F_FLOAT_SLOTS - 1 }) })).toBe(false);
+    const older: Record<string, number> = { ...built };
+    delete older.F_MQ;
+    expect(layoutMatches({ decodeLayout: () => older })).toBe(false);
+    expect(layoutMatches({ decodeLayout: () => ({}) })).toBe(false);
+  });
+
   it('uses the slot numbers the addon was built with', () => {
     const built = nativeAddon()?.decodeLayout() ?? {};
     for (const [name, value] of Object.entries(built)) {
@@ -209,6 +221,8 @@ describeNative('native field decoder', () => {
   const QUAL = ['50', '.', '1e3', '50.', '-1', '258.62', '0'];
   const CHROM = ['chr1', 'chr1', 'chr2', 'chrUn_KI270302v1'];
   const FILTER = ['PASS', 'PASS', 'LowQual', '.', 'q10;s50'];
+  // INFO/MQ among keys that contain MQ, as a flag, empty, odd and at either end.
+  const INFO = ['DP=3', 'DP=3;MQ=60', 'MQ=59.13', 'MQ0=0;MQ=24.18;QD=4.59', 'RAW_MQ=100;MQRankSum=-0.5', 'MQ', 'MQ=', 'MQ=.', 'MQ=6e1', 'MQ=60.', 'DB;MQ=61.94', '.', 'AC=1;MQ=1234567890123456'];
 
   it.each([1, 2, 3, 4, 5])('random lines (seed %i): the same fields and calls as the JavaScript reader', (seed) => {
     const pick = picker(seed);
@@ -218,13 +232,14 @@ describeNative('native field decoder', () => {
       const values = format.split(':').map((k) => (k === 'GT' ? pick(GT) : k === 'AD' ? pick(AD) : k === 'PL' ? '0,3,30' : pick(NUM)));
       // A sample may drop trailing fields (VCF 4.3 §1.6.2).
       const kept = values.slice(0, 1 + (i % values.length));
-      lines.push([pick(CHROM), String(1 + i * 7), '.', 'A', pick(['G', 'G,T', 'AT']), pick(QUAL), pick(FILTER), 'DP=3', format, kept.join(':')].join('\t'));
+      lines.push([pick(CHROM), String(1 + i * 7), '.', 'A', pick(['G', 'G,T', 'AT']), pick(QUAL), pick(FILTER), pick(INFO), format, kept.join(':')].join('\t'));
     }
     const text = lines.join('\n') + '\n';
     const native = callsOf(text);
     const js = withoutNative(() => callsOf(text));
     expect(native.calls.length).toBe(3000);
     expect(native).toEqual(js);
+    expect(new Set(native.lines.map((l) => l.mq))).toEqual(new Set([NaN, 60, 59.13, 24.18, 61.94, 1234567890123456]));
   });
 });
 
@@ -232,7 +247,7 @@ describeNative('native reader on real VCFs', () => {
   const aliases37 = new ContigAliases(primaryContigs('GRCh37'));
   const aliases38 = new ContigAliases(primaryContigs('GRCh38'));
   it.each(bgzfFiles.map((f) => [path.basename(f), f]))('%s: readShardColumns gives identical columns, counts and warnings', (name, file) => {
-    const opts = { sampleColumn: 9, displayName: name, compression: 'bgzf' as const, probandCall: true };
+    const opts = { sampleColumn: 9, displayName: name, compression: 'bgzf' as const, probandCall: true, mappingQuality: true };
     const aliases = name.includes('GRCh37') ? aliases37 : aliases38;
     const native = readShardColumns(wholeFileShard(file), opts, aliases);
     const js = withoutNative(() => readShardColumns(wholeFileShard(file), opts, aliases));

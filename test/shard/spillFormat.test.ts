@@ -7,11 +7,12 @@ import { storedContigInOrder, spilledContigInOrder, SpillChunk, VariantSpill, wr
 import { toStored } from '../../src/store/storedVariant';
 
 // Every optional shape the annotator and `merge` produce: nulls, absent keys, empty strings,
-// non-ASCII text, family calls, plugin outputs and `--transcripts all` lists on some gene entries.
+// non-ASCII text, family calls, plugin outputs, INFO/MQ on some alleles and `--transcripts all` lists on some gene entries.
 function variants(): AnnotatedVariant[] {
   const base = (pos: number): AnnotatedVariant => ({ chrom: 'chr7', pos, ref: 'A', alt: 'G', id: '.', filter: 'PASS', qual: 50.5, zygosity: 'het', line: pos + 10, consequence: 'intergenic_variant', genes: [], gnomad: null, clinvar: null });
   const a = base(100);
   a.call = { gt: '0/1', copies: 1, ploidy: 2, dp: 30, gq: 99, ad: [15, 15] };
+  a.mappingQuality = 59.13;
   const b: AnnotatedVariant = {
     ...base(200),
     ref: 'CTTT',
@@ -37,6 +38,7 @@ function variants(): AnnotatedVariant[] {
   a.source = { info: '.', call: 'GT:AD:DP:GQ:PL\t0/1:15,15:30:99:99,0,99', altIndex: 1, altCount: 1 };
   const c: AnnotatedVariant = { ...base(150), qual: -0, line: 2 ** 33, gnomad: { af: 1e-6, ac: 1, an: 152312, nhomalt: 0, grpmaxAf: 3.2e-5, grpmax: 'afr', filter: 'PASS' } };
   c.genes = [{ gene: 'G', transcript: 'NM_3.1', consequence: 'missense_variant', terms: ['missense_variant'], location: 'exon 2/5', maneSelect: true, hgvsC: 'c', hgvsP: 'p', transcripts: [{ transcript: 'NM_3.1', consequence: 'missense_variant', terms: ['missense_variant'], location: 'exon 2/5', maneSelect: true, canonical: true, hgvsC: 'c', hgvsP: 'p' }] }];
+  c.mappingQuality = 60;
   return [a, b, c];
 }
 
