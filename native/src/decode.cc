@@ -7,6 +7,10 @@
 
 #include "columns.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace {
 
 const double kNaN = std::numeric_limits<double>::quiet_NaN();
@@ -242,22 +246,50 @@ bool callFields(const uint8_t* buf, size_t s, size_t e, const uint8_t* ops, int 
   return true;
 }
 
+// The INFO entry whose key starts at buf[t] ("MQ" there): 1 with its value in *out when it is a
+// plain decimal, 0 when the JavaScript reader must read it, -1 when the key is longer (MQ0=...).
+int mqEntry(const uint8_t* buf, size_t t, size_t e, double* out) {
+  const size_t k = t + 2;
+  if (k == e || buf[k] == ';') return 1;  // a flag: no value (NaN)
+  if (buf[k] != '=') return -1;
+  const size_t v = k + 1;
+  size_t ve = v;
+  while (ve < e && buf[ve] != ';') ve++;
+  return plainDecimal(buf, v, ve, out) ? 1 : 0;
+}
+
 // src/io/infoNumber.ts infoNumber for the key MQ: the value of the INFO entry "MQ=..." in
 // buf[s, e) (VCF 4.3 §1.6.1: entries separated by ';'), NaN when there is none or it has no value.
-// False when the JavaScript reader must read it (not a plain decimal).
+// False when the JavaScript reader must read it (not a plain decimal). The entries after the first
+// are found as ";MQ", 16 positions at a time (one memmem or memchr per entry cost ~40 ns a line).
 bool infoMq(const uint8_t* buf, size_t s, size_t e, double* out) {
   *out = kNaN;
-  for (size_t p = s; p < e;) {
-    if (e - p >= 2 && buf[p] == 'M' && buf[p + 1] == 'Q' && (p + 2 == e || buf[p + 2] == ';' || buf[p + 2] == '=')) {
-      if (p + 2 == e || buf[p + 2] == ';') return true;  // a flag: no value
-      const size_t v = p + 3;
-      const uint8_t* semi = static_cast<const uint8_t*>(std::memchr(buf + v, ';', e - v));
-      const size_t ve = semi == nullptr ? e : static_cast<size_t>(semi - buf);
-      return plainDecimal(buf, v, ve, out);
+  if (e - s >= 2 && buf[s] == 'M' && buf[s + 1] == 'Q') {
+    const int r = mqEntry(buf, s, e, out);
+    if (r >= 0) return r == 1;
+  }
+  size_t p = s;
+#if defined(__SSE2__)
+  const __m128i semi = _mm_set1_epi8(';');
+  const __m128i m = _mm_set1_epi8('M');
+  const __m128i q = _mm_set1_epi8('Q');
+  for (; p + 18 <= e; p += 16) {
+    const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(buf + p));
+    const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(buf + p + 1));
+    const __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(buf + p + 2));
+    unsigned hits = static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(a, semi), _mm_cmpeq_epi8(b, m)), _mm_cmpeq_epi8(c, q))));
+    while (hits != 0) {
+      const int r = mqEntry(buf, p + static_cast<size_t>(__builtin_ctz(hits)) + 1, e, out);
+      if (r >= 0) return r == 1;
+      hits &= hits - 1;
     }
-    const uint8_t* semi = static_cast<const uint8_t*>(std::memchr(buf + p, ';', e - p));
-    if (semi == nullptr) break;
-    p = static_cast<size_t>(semi - buf) + 1;
+  }
+#endif
+  for (; p + 2 < e; p++) {
+    if (buf[p] == ';' && buf[p + 1] == 'M' && buf[p + 2] == 'Q') {
+      const int r = mqEntry(buf, p + 1, e, out);
+      if (r >= 0) return r == 1;
+    }
   }
   return true;
 }

@@ -222,7 +222,9 @@ describeNative('native field decoder', () => {
   const CHROM = ['chr1', 'chr1', 'chr2', 'chrUn_KI270302v1'];
   const FILTER = ['PASS', 'PASS', 'LowQual', '.', 'q10;s50'];
   // INFO/MQ among keys that contain MQ, as a flag, empty, odd and at either end.
-  const INFO = ['DP=3', 'DP=3;MQ=60', 'MQ=59.13', 'MQ0=0;MQ=24.18;QD=4.59', 'RAW_MQ=100;MQRankSum=-0.5', 'MQ', 'MQ=', 'MQ=.', 'MQ=6e1', 'MQ=60.', 'DB;MQ=61.94', '.', 'AC=1;MQ=1234567890123456'];
+  const INFO = ['DP=3', 'DP=3;MQ=60', 'MQ=59.13', 'MQ0=0;MQ=24.18;QD=4.59', 'RAW_MQ=100;MQRankSum=-0.5', 'MQ', 'MQ=', 'MQ=.', 'MQ=6e1', 'MQ=60.', 'DB;MQ=61.94', '.', 'AC=1;MQ=1234567890123456',
+    // GATK's long INFO: MQ past the first 16 bytes, after MQ0, before MQRankSum.
+    'AC=1;AF=0.5;AN=2;BaseQRankSum=1.455;DB;DP=21;Dels=0;FS=1.984;HRun=0;HaplotypeScore=0;MQ0=0;MQ=59.5;MQRankSum=-0.037;QD=7.18', 'AC=1;AF=0.5;AN=2;BaseQRankSum=1.455;DB;DP=21;MQ0=0;MQRankSum=-0.037;QD=7.18'];
 
   it.each([1, 2, 3, 4, 5])('random lines (seed %i): the same fields and calls as the JavaScript reader', (seed) => {
     const pick = picker(seed);
@@ -239,7 +241,7 @@ describeNative('native field decoder', () => {
     const js = withoutNative(() => callsOf(text));
     expect(native.calls.length).toBe(3000);
     expect(native).toEqual(js);
-    expect(new Set(native.lines.map((l) => l.mq))).toEqual(new Set([NaN, 60, 59.13, 24.18, 61.94, 1234567890123456]));
+    expect(new Set(native.lines.map((l) => l.mq))).toEqual(new Set([NaN, 60, 59.13, 24.18, 61.94, 1234567890123456, 59.5]));
   });
 });
 
