@@ -52,6 +52,7 @@ export function callConfidence(call: MemberCall | undefined, zygosity: string, m
     if (p < 0.9) why.push(`allele balance ${altReads}/${refReads + altReads} reads: P(germline heterozygote) ${p.toFixed(3)}`);
     factor *= p;
   }
+  // Last, so that the factor with MQ is the one without times this (variantScore.ts variantScores).
   if (mq !== null) {
     const p = mappingQualityPosterior(mq, GERMLINE_PRIOR);
     if (p < 0.9) why.push(`site MQ ${mq}: P(real call | mapping quality) ${p.toFixed(3)}`);

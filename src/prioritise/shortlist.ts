@@ -23,7 +23,7 @@
  */
 import type { AnnotatedVariant } from '../annotate/types';
 import { MAX_AF } from './genotypeFit';
-import { populationAf, scoreVariant } from './variantScore';
+import { populationAf, variantScores } from './variantScore';
 import { isXNonPar } from '../variant/pseudoautosomal';
 
 /** How many of each group genotypeFit can take at most (two heterozygous alleles of a compound heterozygote). */
@@ -77,9 +77,8 @@ export function shortlistForRanking(passing: AnnotatedVariant[]): AnnotatedVaria
       let groups = best.get(g.gene);
       // The groups under the score without MQ, then the same groups under the score with it.
       if (!groups) best.set(g.gene, (groups = Array.from({ length: 2 * GROUPS }, () => [])));
-      const plain = scoreVariant(v, g).score;
+      const { plain, withMq } = variantScores(v, g);
       offer(groups[group], { index, score: plain, pos: v.pos });
-      const withMq = v.mappingQuality === undefined ? plain : scoreVariant(v, g, { mappingQuality: true }).score;
       offer(groups[GROUPS + group], { index, score: withMq, pos: v.pos });
     }
   });

@@ -1,6 +1,7 @@
 import type { AnnotatedVariant } from '../annotate/types';
 import { isPathogenicAssertion } from '../reference/clinvarSignificance';
-import { callConfidence } from './callConfidence';
+import { callConfidence, CallConfidence, GERMLINE_PRIOR } from './callConfidence';
+import { mappingQualityPosterior } from './mappingQuality';
 import { expectedDeleteriousness, outcomesOfHgvs } from './codonExpectation';
 
 /**
@@ -87,6 +88,53 @@ export interface ScoredConsequence {
   hgvsC?: string | null;
 }
 
+/** What a variant's score is made of, before any reason is written. */
+interface EvidenceParts {
+  af: number;
+  frequency: number;
+  /** The term whose deleteriousness counts, and that deleteriousness (before a plugin or ClinVar replaces it). */
+  worst: string;
+  termValue: number;
+  codon: ReturnType<typeof outcomesOfHgvs>;
+  pathogenicity: number;
+  pathogenicAssertion: boolean;
+  call: CallConfidence;
+}
+
+function evidenceParts(v: AnnotatedVariant, gc: ScoredConsequence, opts: ScoreOptions): EvidenceParts {
+  const { consequence } = gc;
+  const terms = gc.terms ?? [consequence];
+  const af = populationAf(v);
+  const codon = terms.includes('coding_sequence_variant') ? outcomesOfHgvs(gc.hgvsC, v.chrom) : null;
+  const termScore = (t: string): number =>
+    t === 'coding_sequence_variant' && codon ? expectedDeleteriousness(codon, CODON_OUTCOME_WEIGHTS) : consequencePathogenicity(t);
+  let worst = consequence;
+  for (const t of terms) if (termScore(t) > termScore(worst)) worst = t;
+  const termValue = termScore(worst);
+  let pathogenicity = termValue;
+  // A score plugin's variant-level predictor (REVEL, CADD...) replaces the consequence default (README "Extending vartriage").
+  const byPlugin = v.plugins?.deleteriousness;
+  if (byPlugin) pathogenicity = byPlugin.value;
+  // A pathogenic assertion overrides the consequence prior (ClinVar whitelist, as Exomiser 13+
+  // does for 1+ stars; 0-star assertions are as reliable a decade later: isPathogenicAssertion).
+  const pathogenicAssertion = v.clinvar ? isPathogenicAssertion(v.clinvar) : false;
+  if (pathogenicAssertion) pathogenicity = 1;
+  const call = callConfidence(v.call, v.zygosity, opts.mappingQuality === true ? (v.mappingQuality ?? null) : null);
+  return { af, frequency: frequencyScore(af), worst, termValue, codon, pathogenicity, pathogenicAssertion, call };
+}
+
+/**
+ * The scores scoreVariant gives without and with the site's MQ (ScoreOptions.mappingQuality), without
+ * their reasons: the shortlist scores every passing variant both ways. The MQ posterior is the last
+ * factor callConfidence multiplies in, so `withMq` is the same number scoreVariant gives.
+ */
+export function variantScores(v: AnnotatedVariant, gc: ScoredConsequence): { plain: number; withMq: number } {
+  const p = evidenceParts(v, gc, {});
+  const plain = p.frequency * p.pathogenicity * p.call.factor;
+  if (v.mappingQuality === undefined) return { plain, withMq: plain };
+  return { plain, withMq: p.frequency * p.pathogenicity * (p.call.factor * mappingQualityPosterior(v.mappingQuality, GERMLINE_PRIOR)) };
+}
+
 /**
  * Scores one variant for one gene's consequence. `terms` are all the Sequence Ontology terms of the
  * variant on that transcript: the most severe term by SO/VEP order is not always the most
@@ -97,41 +145,24 @@ export interface ScoredConsequence {
  * position allows (codonExpectation.ts), not as a certain missense.
  */
 export function scoreVariant(v: AnnotatedVariant, gc: ScoredConsequence, opts: ScoreOptions = {}): VariantEvidence {
+  const p = evidenceParts(v, gc, opts);
   const { consequence } = gc;
-  const terms = gc.terms ?? [consequence];
+  const { worst, codon, frequency, call } = p;
   const reasons: string[] = [];
-  const af = populationAf(v);
-  const frequency = frequencyScore(af);
-  reasons.push(v.gnomad ? `gnomAD AF ${formatAf(af)} gives frequency score ${frequency.toFixed(3)}` : 'absent from gnomAD: frequency score 1');
-  const codon = terms.includes('coding_sequence_variant') ? outcomesOfHgvs(gc.hgvsC, v.chrom) : null;
-  const termScore = (t: string): number =>
-    t === 'coding_sequence_variant' && codon ? expectedDeleteriousness(codon, CODON_OUTCOME_WEIGHTS) : consequencePathogenicity(t);
-  let worst = consequence;
-  for (const t of terms) if (termScore(t) > termScore(worst)) worst = t;
-  let pathogenicity = termScore(worst);
+  reasons.push(v.gnomad ? `gnomAD AF ${formatAf(p.af)} gives frequency score ${frequency.toFixed(3)}` : 'absent from gnomAD: frequency score 1');
   if (worst === 'coding_sequence_variant' && codon) {
     const n = codon.synonymous + codon.missense + codon.stop;
     reasons.push(
-      `${consequence === worst ? worst : `${consequence} and ${worst}`} without the codon's sequence: at codon position ${codon.position} this change is missense in ${codon.missense}, synonymous in ${codon.synonymous} and a stop in ${codon.stop} of ${n} codons, expected deleteriousness ${pathogenicity.toFixed(2)}`,
+      `${consequence === worst ? worst : `${consequence} and ${worst}`} without the codon's sequence: at codon position ${codon.position} this change is missense in ${codon.missense}, synonymous in ${codon.synonymous} and a stop in ${codon.stop} of ${n} codons, expected deleteriousness ${p.termValue.toFixed(2)}`,
     );
   } else {
-    reasons.push(worst === consequence ? `${consequence}: predicted deleteriousness ${pathogenicity.toFixed(2)}` : `${consequence} and ${worst}: predicted deleteriousness ${pathogenicity.toFixed(2)} (of ${worst})`);
+    reasons.push(worst === consequence ? `${consequence}: predicted deleteriousness ${p.termValue.toFixed(2)}` : `${consequence} and ${worst}: predicted deleteriousness ${p.termValue.toFixed(2)} (of ${worst})`);
   }
   const byPlugin = v.plugins?.deleteriousness;
-  if (byPlugin) {
-    // A score plugin's variant-level predictor (REVEL, CADD...) replaces the consequence default (README "Extending vartriage").
-    pathogenicity = byPlugin.value;
-    reasons.push(`plugin ${byPlugin.by}: deleteriousness ${pathogenicity.toFixed(2)} replaces the consequence default`);
-  }
-  if (v.clinvar && isPathogenicAssertion(v.clinvar)) {
-    // A pathogenic assertion overrides the consequence prior (ClinVar whitelist, as Exomiser 13+
-    // does for 1+ stars; 0-star assertions are as reliable a decade later: isPathogenicAssertion).
-    pathogenicity = 1;
-    reasons.push(`ClinVar ${v.clinvar.significance} (${v.clinvar.stars} star${v.clinvar.stars === 1 ? '' : 's'}, VariationID ${v.clinvar.id}): deleteriousness 1`);
-  }
-  const call = callConfidence(v.call, v.zygosity, opts.mappingQuality === true ? (v.mappingQuality ?? null) : null);
+  if (byPlugin) reasons.push(`plugin ${byPlugin.by}: deleteriousness ${byPlugin.value.toFixed(2)} replaces the consequence default`);
+  if (p.pathogenicAssertion && v.clinvar) reasons.push(`ClinVar ${v.clinvar.significance} (${v.clinvar.stars} star${v.clinvar.stars === 1 ? '' : 's'}, VariationID ${v.clinvar.id}): deleteriousness 1`);
   if (call.reason) reasons.push(`call ${call.reason}: × ${call.factor.toFixed(3)}`);
-  return { score: frequency * pathogenicity * call.factor, frequency, pathogenicity, callConfidence: call.factor, reasons };
+  return { score: frequency * p.pathogenicity * call.factor, frequency, pathogenicity: p.pathogenicity, callConfidence: call.factor, reasons };
 }
 
 export function formatAf(af: number): string {

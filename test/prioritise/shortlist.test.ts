@@ -3,7 +3,7 @@ import type { ConsequenceTerm } from '../../src/annotate/soTerms';
 import { genotypeFit, GeneVariant, novelGeneFit } from '../../src/prioritise/genotypeFit';
 import type { ModeName } from '../../src/prioritise/inheritance';
 import { shortlistForRanking } from '../../src/prioritise/shortlist';
-import { scoreVariant } from '../../src/prioritise/variantScore';
+import { scoreVariant, variantScores } from '../../src/prioritise/variantScore';
 import { seededRandom as random } from '../../scripts/lib/seededRandom';
 
 const CONSEQUENCES: ConsequenceTerm[] = ['frameshift_variant', 'stop_gained', 'missense_variant', 'splice_region_variant', 'synonymous_variant', 'intron_variant', 'coding_sequence_variant'];
@@ -45,7 +45,11 @@ function byGene(passing: AnnotatedVariant[], mappingQuality = false): Map<string
   for (const v of passing) {
     for (const g of v.genes) {
       if (!m.has(g.gene)) m.set(g.gene, []);
-      m.get(g.gene)!.push({ v, consequence: g.consequence, transcript: g.transcript, location: g.location, hgvsC: g.hgvsC ?? null, hgvsP: null, evidence: scoreVariant(v, g, { mappingQuality }) });
+      const evidence = scoreVariant(v, g, { mappingQuality });
+      // The shortlist's scores without reasons are the same numbers.
+      const scores = variantScores(v, g);
+      expect(mappingQuality ? scores.withMq : scores.plain).toBe(evidence.score);
+      m.get(g.gene)!.push({ v, consequence: g.consequence, transcript: g.transcript, location: g.location, hgvsC: g.hgvsC ?? null, hgvsP: null, evidence });
     }
   }
   return m;
