@@ -195,7 +195,15 @@ export function arraySource(variants: AnnotatedVariant[]): VariantSource {
 export class VariantSpill implements VariantSource {
   private readonly chunks: SpillChunk[] = [];
 
-  private constructor(readonly dir: string) {}
+  /**
+   * `made`: the first folder that create() made to hold the spill (none when `parent` existed),
+   * removed again with the spill when the run leaves nothing in it (a run that failed).
+   */
+  private constructor(
+    readonly dir: string,
+    private readonly parent: string,
+    private readonly made: string | undefined,
+  ) {}
 
   /**
    * Creates a fresh spill directory in `parent` (the run's output folder, where the lab has room for
@@ -204,8 +212,8 @@ export class VariantSpill implements VariantSource {
    */
   static create(parent: string): VariantSpill {
     try {
-      fs.mkdirSync(parent, { recursive: true });
-      return new VariantSpill(fs.mkdtempSync(path.join(parent, '.vartriage-spill-')));
+      const made = fs.mkdirSync(parent, { recursive: true });
+      return new VariantSpill(fs.mkdtempSync(path.join(parent, '.vartriage-spill-')), path.resolve(parent), made === undefined ? undefined : path.resolve(made));
     } catch (e) {
       throw writeError(parent, e);
     }
@@ -253,5 +261,15 @@ export class VariantSpill implements VariantSource {
 
   remove(): void {
     fs.rmSync(this.dir, { recursive: true, force: true });
+    if (this.made === undefined) return;
+    // The folders this run made, innermost first, while nothing else is in them.
+    for (let dir = this.parent; dir.startsWith(this.made); dir = path.dirname(dir)) {
+      try {
+        fs.rmdirSync(dir);
+      } catch {
+        return;
+      }
+      if (dir === this.made) return;
+    }
   }
 }
