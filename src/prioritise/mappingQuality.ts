@@ -9,11 +9,11 @@
  * in bins of 5 MQ units (the last bin holds MQ ≥ 60), Laplace-smoothed; `scripts/fitMappingQuality.ts`
  * prints the counts below. L_artefact, the MQ of calls made from mis-placed reads (paralogues,
  * segmental duplications), is taken as uniform on [0, 60]: nothing is assumed about it. π is the
- * allele balance's (callConfidence.ts GERMLINE_PRIOR, 0.9). No benchmark case was used: the fit is on known variants, the cases'
- * background is the same exome's calls without a dbSNP id.
+ * allele balance's (callConfidence.ts GERMLINE_PRIOR, 0.9). No benchmark case was used: the fit is
+ * on known variants, and the cases' background is the same exome's calls without a dbSNP id.
  *
  * The counts are on the 0-60 scale of BWA, minimap2, DRAGEN and Isaac. Aligners with another scale
- * (Bowtie 2 tops out at 42) would read as mis-mapped everywhere: `mappingQualityApplies` turns the
+ * (Bowtie 2 tops out at 42) would read as mis-mapped everywhere: `mappingQualityUse` turns the
  * evidence off for a run whose calls' median MQ is below 50 (BWA exomes: 59-60).
  */
 
@@ -51,19 +51,14 @@ export function addMqBins(into: number[], from: readonly number[]): void {
   for (let i = 0; i < into.length; i++) into[i] += from[i] ?? 0;
 }
 
-/**
- * Whether the MQ evidence fits a run, from the count of all its annotated calls per MQ bin (the
- * same however the run is sharded): the bin of their median MQ starts at MIN_MEDIAN_MQ or above.
- * A run without MQ values has nothing to apply it to.
- */
-export function mappingQualityApplies(bins: readonly number[]): boolean {
-  return medianMqBinStart(bins) >= MIN_MEDIAN_MQ;
-}
-
 /** How a run uses INFO/MQ (results.json settings.mapping_quality). */
 export type MappingQualityUse = 'used' | 'absent' | 'off';
 
-/** Whether a run uses MQ, and the warning when its calls have MQ on another scale. */
+/**
+ * Whether a run uses MQ, from the count of all its annotated calls per MQ bin (the same however the
+ * run is sharded): when the bin of their median MQ starts at MIN_MEDIAN_MQ or above; with the
+ * warning when its calls have MQ on another scale.
+ */
 export function mappingQualityUse(bins: readonly number[]): { use: MappingQualityUse; warning: string | null } {
   const median = medianMqBinStart(bins);
   if (median < 0) return { use: 'absent', warning: null };

@@ -22,7 +22,7 @@ export interface RankOptions {
   geneIds: Map<string, string>;
   /** Family genotypes (--ped): re-scores each mode's fit by segregation in the pedigree (segregationFit.ts). */
   segregation?: SegregationCheck;
-  /** Take each site's INFO/MQ into the call confidence (mappingQuality.ts mappingQualityApplies for the run). */
+  /** Take each site's INFO/MQ into the call confidence (mappingQuality.ts mappingQualityUse for the run). */
   mappingQuality?: boolean;
 }
 

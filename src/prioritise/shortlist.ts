@@ -15,7 +15,7 @@
  * become about 10 per gene.
  *
  * Whether ranking takes INFO/MQ into the evidence is decided for the whole run once every shard is
- * read (mappingQuality.ts mappingQualityApplies), so each group keeps its best two under either
+ * read (mappingQuality.ts mappingQualityUse), so each group keeps its best two under either
  * score.
  *
  * With --ped the segregation check pairs variants by parent of origin over the whole list, so the

@@ -64,7 +64,7 @@ export interface VariantEvidence {
 }
 
 export interface ScoreOptions {
-  /** Take the site's INFO/MQ into the call confidence (the run's MQ fits the model: mappingQuality.ts mappingQualityApplies). */
+  /** Take the site's INFO/MQ into the call confidence (the run's MQ fits the model: mappingQuality.ts mappingQualityUse). */
   mappingQuality?: boolean;
 }
 
