@@ -19,7 +19,7 @@ import { PluginItem, PluginJob, ShardPlugins } from '../plugins/runner';
 import type { XCallCounts } from '../prioritise/family';
 import { SpillChunk, writeSpillChunks } from '../shard/variantSpill';
 import { shortlistForRanking } from '../prioritise/shortlist';
-import { emptyMqBins, mqBin } from '../prioritise/mappingQuality';
+import { countMq, emptyMqBins } from '../prioritise/mappingQuality';
 
 export interface AnnotateJob {
   shard: ShardSpec;
@@ -83,7 +83,7 @@ export async function annotateShard(job: AnnotateJob): Promise<ShardOutcome> {
         const cv = clinvar?.get(variantKey(a.chrom, a.pos, a.ref, a.alt));
         if (cv) a.clinvar = { id: cv.id, significance: cv.significance, reviewStatus: cv.reviewStatus, stars: cv.stars, conditions: cv.conditions };
         annotated++;
-        if (a.mappingQuality !== undefined) mqBins[mqBin(a.mappingQuality)]++;
+        countMq(mqBins, a);
         all?.push(a);
         const failed = failedFilter(a, job.filters);
         if (failed) perFilter[failed]++;

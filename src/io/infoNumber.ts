@@ -1,4 +1,4 @@
-import { plainDecimal } from './plainDecimal';
+import { sampleNumber } from './plainDecimal';
 
 const SEMI = 59;
 const EQUALS = 61;
@@ -19,10 +19,8 @@ export function infoNumber(buf: Buffer, s: number, e: number, key: string): numb
       if (buf[after] === EQUALS) {
         let ve = after + 1;
         while (ve < e && buf[ve] !== SEMI) ve++;
-        const fast = plainDecimal(buf, after + 1, ve);
-        if (fast !== undefined) return fast;
-        const x = Number(buf.toString('latin1', after + 1, ve));
-        return ve > after + 1 && Number.isFinite(x) ? x : NaN;
+        // A number as FORMAT numbers are read: "." , empty or not a finite number give none.
+        return sampleNumber(buf, after + 1, ve) ?? NaN;
       }
     }
     while (p < e && buf[p] !== SEMI) p++;

@@ -46,6 +46,11 @@ export function emptyMqBins(): number[] {
   return new Array<number>(KNOWN_CALLS_PER_MQ_BIN.length).fill(0);
 }
 
+/** Counts one annotated allele's MQ, when it has one, into a run's bins. */
+export function countMq(bins: number[], v: { mappingQuality?: number }): void {
+  if (v.mappingQuality !== undefined) bins[mqBin(v.mappingQuality)]++;
+}
+
 /** Adds `from` into `into`, bin by bin. */
 export function addMqBins(into: number[], from: readonly number[]): void {
   for (let i = 0; i < into.length; i++) into[i] += from[i] ?? 0;

@@ -13,7 +13,7 @@ import { withSpill } from './withSpill';
 import { openTabixIndex } from '../io/tabixIndex';
 import type { Logger } from '../log';
 import { DEFAULT_FILTERS, emptyFilterCounts, ExtraFilters, failedFilter, FilterOptions } from '../prioritise/filters';
-import { emptyMqBins, mqBin } from '../prioritise/mappingQuality';
+import { countMq, emptyMqBins } from '../prioritise/mappingQuality';
 import type { AnnotatedVariant } from '../annotate/types';
 import { Progress, silentProgress } from '../progress';
 import { Manifest, MANIFEST_FILE, readManifest, sha256File } from '../reference/manifest';
@@ -208,7 +208,7 @@ function filterShard(variants: AnnotatedVariant[], filters: FilterOptions): { pa
   const perFilter = emptyFilterCounts();
   const mqBins = emptyMqBins();
   for (const v of variants) {
-    if (v.mappingQuality !== undefined) mqBins[mqBin(v.mappingQuality)]++;
+    countMq(mqBins, v);
     const failed = failedFilter(v, filters);
     if (failed) perFilter[failed]++;
     else passing.push(v);
