@@ -4,6 +4,8 @@
  * ClinVar excerpt of ../shared/data (a gene panel), and its 2026 class counted. This calibrates
  * how much a 0-star assertion ("no assertion criteria provided") counts in ranking
  * (src/reference/clinvarSignificance.ts isPathogenicAssertion) on data that is not the dev cases.
+ * The benign and likely benign records are counted the same way: how often such a classification
+ * later turned pathogenic sets what a benign assertion counts (src/prioritise/clinvarEvidence.ts).
  * Writes bench/results/clinvar-concordance.json.
  *
  *   npm run bench:clinvar
@@ -35,40 +37,77 @@ function* records(file: string): Generator<{ key: string; info: string }> {
   }
 }
 
-function main(): void {
-  for (const f of [OLD, NEW]) if (!fs.existsSync(f)) throw new Error(`${f} is missing: the benchmark needs ../shared/data`);
+type ClassCounts = Record<SignificanceClass, number>;
+const STAR_GROUPS = ['0', '1', '2+'] as const;
+type StarGroup = (typeof STAR_GROUPS)[number];
+
+function emptyCounts(): ClassCounts {
+  return { pathogenic: 0, uncertain: 0, conflicting: 0, benign: 0, other: 0 };
+}
+
+function starGroup(stars: number): StarGroup {
+  return stars === 0 ? '0' : stars === 1 ? '1' : '2+';
+}
+
+export interface Concordance {
+  /** 2016 records of each class, by their 2016 review stars, with their 2026 classes. */
+  pathogenic: Record<StarGroup, ClassCounts>;
+  benign: Record<StarGroup, ClassCounts>;
+  pathogenic2016: number;
+  benign2016: number;
+  records2026: number;
+}
+
+/** Counts, for the 2016 pathogenic and benign classes, what the same alleles are in the later file. */
+export function concordance(oldFile: string, newFile: string): Concordance {
   const later = new Map<string, SignificanceClass>();
-  for (const r of records(NEW)) later.set(r.key, significanceClass(infoValue(r.info, 'CLNSIG')));
-  const groups = ['0', '1', '2+'] as const;
-  const table = Object.fromEntries(groups.map((g) => [g, { pathogenic: 0, uncertain: 0, conflicting: 0, benign: 0, other: 0 } as Record<SignificanceClass, number>]));
-  let pathogenic2016 = 0;
-  for (const r of records(OLD)) {
-    if (significanceClass(infoValue(r.info, 'CLINICAL_SIGNIFICANCE')) !== 'pathogenic') continue;
-    pathogenic2016++;
+  for (const r of records(newFile)) later.set(r.key, significanceClass(infoValue(r.info, 'CLNSIG')));
+  const groups = () => Object.fromEntries(STAR_GROUPS.map((g) => [g, emptyCounts()])) as Record<StarGroup, ClassCounts>;
+  const out: Concordance = { pathogenic: groups(), benign: groups(), pathogenic2016: 0, benign2016: 0, records2026: later.size };
+  for (const r of records(oldFile)) {
+    const cls = significanceClass(infoValue(r.info, 'CLINICAL_SIGNIFICANCE'));
+    if (cls !== 'pathogenic' && cls !== 'benign') continue;
+    if (cls === 'pathogenic') out.pathogenic2016++;
+    else out.benign2016++;
     const now = later.get(r.key);
     if (now === undefined) continue;
-    const stars = reviewStars(infoValue(r.info, 'REVIEW_STATUS'));
-    table[stars === 0 ? '0' : stars === 1 ? '1' : '2+'][now]++;
+    out[cls][starGroup(reviewStars(infoValue(r.info, 'REVIEW_STATUS')))][now]++;
   }
-  const byStars = Object.fromEntries(
-    groups.map((g) => {
+  return out;
+}
+
+/** Per star group: the records, their 2026 classes, and the shares that kept or flipped their class. */
+function summarise(table: Record<StarGroup, ClassCounts>, was: 'pathogenic' | 'benign') {
+  return Object.fromEntries(
+    STAR_GROUPS.map((g) => {
       const t = table[g];
       const n = Object.values(t).reduce((a, b) => a + b, 0);
-      return [g, { records: n, classes_2026: t, still_pathogenic: n ? t.pathogenic / n : null, now_benign: n ? t.benign / n : null }];
+      const share = (k: number): number | null => (n ? k / n : null);
+      const shares = was === 'pathogenic' ? { still_pathogenic: share(t.pathogenic), now_benign: share(t.benign) } : { still_benign: share(t.benign), now_pathogenic: share(t.pathogenic) };
+      return [g, { records: n, classes_2026: t, ...shares }];
     }),
   );
+}
+
+function main(): void {
+  for (const f of [OLD, NEW]) if (!fs.existsSync(f)) throw new Error(`${f} is missing: the benchmark needs ../shared/data`);
+  const c = concordance(OLD, NEW);
+  const byStars = summarise(c.pathogenic, 'pathogenic');
+  const benignByStars = summarise(c.benign, 'benign');
   const result = {
     benchmark: 'clinvar-concordance',
     date: new Date().toISOString(),
-    method: 'ClinVar 2016-11-02 (MacArthur parse, lifted to GRCh38) pathogenic/likely pathogenic records, grouped by their 2016 review stars, looked up by chrom:pos:ref:alt in ClinVar 2026-02-26 (cancer gene panel excerpt); classes as src/reference/clinvarSignificance.ts significanceClass',
+    method: 'ClinVar 2016-11-02 (MacArthur parse, lifted to GRCh38) pathogenic/likely pathogenic records, and benign/likely benign ones, grouped by their 2016 review stars, looked up by chrom:pos:ref:alt in ClinVar 2026-02-26 (cancer gene panel excerpt); classes as src/reference/clinvarSignificance.ts significanceClass',
     files: [path.relative(ROOT, OLD), path.relative(ROOT, NEW)],
-    pathogenic_2016: pathogenic2016,
-    records_2026: later.size,
+    pathogenic_2016: c.pathogenic2016,
+    benign_2016: c.benign2016,
+    records_2026: c.records2026,
     by_2016_stars: byStars,
+    benign_by_2016_stars: benignByStars,
   };
   fs.mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
   fs.writeFileSync(path.join(ROOT, 'bench', 'results', 'clinvar-concordance.json'), JSON.stringify(result, null, 2) + '\n');
-  process.stdout.write(JSON.stringify(byStars) + '\n');
+  process.stdout.write(JSON.stringify({ pathogenic: byStars, benign: benignByStars }) + '\n');
 }
 
-main();
+if (require.main === module) main();

@@ -1,6 +1,6 @@
 import type { AnnotatedVariant } from '../annotate/types';
-import { isPathogenicAssertion } from '../reference/clinvarSignificance';
 import { callConfidence, CallConfidence, GERMLINE_PRIOR } from './callConfidence';
+import { clinvarEvidence, ClinvarEvidence } from './clinvarEvidence';
 import { mappingQualityPosterior } from './mappingQuality';
 import { expectedDeleteriousness, outcomesOfHgvs } from './codonExpectation';
 
@@ -97,7 +97,7 @@ interface EvidenceParts {
   termValue: number;
   codon: ReturnType<typeof outcomesOfHgvs>;
   pathogenicity: number;
-  pathogenicAssertion: boolean;
+  clinvar: ClinvarEvidence | null;
   call: CallConfidence;
 }
 
@@ -115,12 +115,12 @@ function evidenceParts(v: AnnotatedVariant, gc: ScoredConsequence, opts: ScoreOp
   // A score plugin's variant-level predictor (REVEL, CADD...) replaces the consequence default (README "Extending vartriage").
   const byPlugin = v.plugins?.deleteriousness;
   if (byPlugin) pathogenicity = byPlugin.value;
-  // A pathogenic assertion overrides the consequence prior (ClinVar whitelist, as Exomiser 13+
-  // does for 1+ stars; 0-star assertions are as reliable a decade later: isPathogenicAssertion).
-  const pathogenicAssertion = v.clinvar ? isPathogenicAssertion(v.clinvar) : false;
-  if (pathogenicAssertion) pathogenicity = 1;
+  // A classification of the variant itself in ClinVar overrides both: pathogenic sets 1, benign
+  // caps it near 0, each as reliable as ClinVar's later reclassification shows (clinvarEvidence.ts).
+  const clinvar = clinvarEvidence(v.clinvar);
+  if (clinvar) pathogenicity = clinvar.kind === 'pathogenic' ? 1 : Math.min(pathogenicity, clinvar.deleteriousness);
   const call = callConfidence(v.call, v.zygosity, opts.mappingQuality === true ? (v.mappingQuality ?? null) : null);
-  return { af, frequency: frequencyScore(af), worst, termValue, codon, pathogenicity, pathogenicAssertion, call };
+  return { af, frequency: frequencyScore(af), worst, termValue, codon, pathogenicity, clinvar, call };
 }
 
 /**
@@ -160,7 +160,7 @@ export function scoreVariant(v: AnnotatedVariant, gc: ScoredConsequence, opts: S
   }
   const byPlugin = v.plugins?.deleteriousness;
   if (byPlugin) reasons.push(`plugin ${byPlugin.by}: deleteriousness ${byPlugin.value.toFixed(2)} replaces the consequence default`);
-  if (p.pathogenicAssertion && v.clinvar) reasons.push(`ClinVar ${v.clinvar.significance} (${v.clinvar.stars} star${v.clinvar.stars === 1 ? '' : 's'}, VariationID ${v.clinvar.id}): deleteriousness 1`);
+  if (p.clinvar) reasons.push(p.clinvar.reason);
   if (call.reason) reasons.push(`call ${call.reason}: × ${call.factor.toFixed(3)}`);
   return { score: frequency * p.pathogenicity * call.factor, frequency, pathogenicity: p.pathogenicity, callConfidence: call.factor, reasons };
 }

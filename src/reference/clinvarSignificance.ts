@@ -59,3 +59,11 @@ export function significanceClass(clnsig: string): SignificanceClass {
 export function isPathogenicAssertion(c: { significance: string; reviewStatus: string }): boolean {
   return significanceClass(c.significance) === 'pathogenic' && assertsClassification(c.reviewStatus);
 }
+
+/**
+ * A benign or likely benign classification of this variant in ClinVar, with no pathogenic one, at
+ * any review level ("Likely_benign|Uncertain_significance" from conflicting submitters included).
+ */
+export function isBenignAssertion(c: { significance: string; reviewStatus: string }): boolean {
+  return significanceClass(c.significance) === 'benign' && assertsClassification(c.reviewStatus);
+}

@@ -49,9 +49,31 @@ describe('scoreVariant', () => {
     }
   });
 
-  test('a benign or uncertain ClinVar record leaves the consequence default', () => {
-    for (const significance of ['Benign', 'Uncertain_significance']) {
-      for (const stars of [0, 2]) expect(scoreVariant(variant({ consequence: 'missense_variant', clinvar: clinvar(stars, significance) }), { consequence: 'missense_variant' }).pathogenicity).toBe(0.6);
+  test('an uncertain or conflicting ClinVar record leaves the consequence default', () => {
+    for (const significance of ['Uncertain_significance', 'Conflicting_interpretations_of_pathogenicity', 'Likely_benign|Likely_pathogenic|Uncertain_significance', 'risk_factor']) {
+      for (const stars of [0, 1, 2]) {
+        const e = scoreVariant(variant({ consequence: 'missense_variant', clinvar: clinvar(stars, significance) }), { consequence: 'missense_variant' });
+        expect(e.pathogenicity).toBe(0.6);
+        expect(e.reasons.some((r) => r.startsWith('ClinVar'))).toBe(false);
+      }
     }
+  });
+
+  test('a benign or likely benign ClinVar assertion caps deleteriousness at its calibrated rate, with a reason', () => {
+    const rate = 1 / 1980;
+    for (const significance of ['Benign', 'Likely_benign', 'Likely_benign|Uncertain_significance', 'Benign|Likely_benign|not_provided']) {
+      for (const stars of [0, 1]) {
+        const e = scoreVariant(variant({ consequence: 'frameshift_variant', clinvar: clinvar(stars, significance) }), { consequence: 'frameshift_variant' });
+        expect(e.pathogenicity).toBeCloseTo(rate, 8);
+        expect(e.score).toBeCloseTo(rate, 8);
+        expect(e.reasons).toContain(`ClinVar ${significance} (${stars} star${stars === 1 ? '' : 's'}, VariationID 1234): deleteriousness 0.00051 (none of 1,978 benign-class ClinVar 2016 records below 2 stars was pathogenic in 2026)`);
+      }
+    }
+  });
+
+  test('a benign record without an assertion for this variant, or a lower plugin score, is left alone', () => {
+    expect(scoreVariant(variant({ consequence: 'missense_variant', clinvar: clinvar(0, 'Benign', 'no_assertion_provided') }), { consequence: 'missense_variant' }).pathogenicity).toBe(0.6);
+    const byPlugin = scoreVariant(variant({ consequence: 'missense_variant', clinvar: clinvar(1, 'Benign'), plugins: { deleteriousness: { by: 'zero', value: 0 } } }), { consequence: 'missense_variant' });
+    expect(byPlugin.pathogenicity).toBe(0);
   });
 });

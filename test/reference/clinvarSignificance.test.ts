@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ClinvarLookup, ClinvarRecord, writeClinvarSqlite } from '../../src/reference/clinvar';
-import { assertsClassification, isPathogenicAssertion, reviewStars } from '../../src/reference/clinvarSignificance';
+import { assertsClassification, isBenignAssertion, isPathogenicAssertion, reviewStars } from '../../src/reference/clinvarSignificance';
 import type { VariantKey } from '../../src/variant/types';
 
 describe('reviewStars', () => {
@@ -88,5 +88,21 @@ describe('assertsClassification / isPathogenicAssertion', () => {
   it('needs a pathogenic class', () => {
     expect(isPathogenicAssertion({ significance: 'Conflicting_interpretations_of_pathogenicity', reviewStatus: 'criteria_provided,_conflicting_interpretations' })).toBe(false);
     expect(isPathogenicAssertion({ significance: 'Benign', reviewStatus: 'reviewed_by_expert_panel' })).toBe(false);
+  });
+});
+
+describe('isBenignAssertion', () => {
+  it.each([
+    ['Benign', 'criteria_provided,_single_submitter', true],
+    ['Likely_benign', 'no_assertion_criteria_provided', true],
+    ['Likely_benign|Uncertain_significance', 'criteria_provided,_conflicting_interpretations', true],
+    ['Benign/Likely_benign', 'criteria_provided,_multiple_submitters,_no_conflicts', true],
+    ['Likely_benign|Likely_pathogenic|Uncertain_significance', 'criteria_provided,_conflicting_interpretations', false],
+    ['Conflicting_interpretations_of_pathogenicity', 'criteria_provided,_conflicting_interpretations', false],
+    ['Uncertain_significance', 'criteria_provided,_single_submitter', false],
+    ['Pathogenic', 'criteria_provided,_single_submitter', false],
+    ['Benign', 'no_assertion_provided', false],
+  ])('%s (%s): %s', (significance, reviewStatus, expected) => {
+    expect(isBenignAssertion({ significance, reviewStatus })).toBe(expected);
   });
 });
