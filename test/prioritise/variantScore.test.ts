@@ -73,7 +73,7 @@ describe('scoreVariant', () => {
 
   test('a benign record without an assertion for this variant, or a lower plugin score, is left alone', () => {
     expect(scoreVariant(variant({ consequence: 'missense_variant', clinvar: clinvar(0, 'Benign', 'no_assertion_provided') }), { consequence: 'missense_variant' }).pathogenicity).toBe(0.6);
-    const byPlugin = scoreVariant(variant({ consequence: 'missense_variant', clinvar: clinvar(1, 'Benign'), plugins: { deleteriousness: { by: 'zero', value: 0 } } }), { consequence: 'missense_variant' });
+    const byPlugin = scoreVariant(variant({ consequence: 'missense_variant', clinvar: clinvar(1, 'Benign'), plugins: { annotations: {}, scores: { zero: 0 }, deleteriousness: { by: 'zero', value: 0 } } }), { consequence: 'missense_variant' });
     expect(byPlugin.pathogenicity).toBe(0);
   });
 });
