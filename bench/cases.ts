@@ -17,6 +17,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
+import { caseStrata } from './caseStrata';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SHARED = path.resolve(ROOT, '..', 'shared');
@@ -92,6 +93,11 @@ function main(): void {
     // Times per case depend on what else the 2 cores were doing; the ranks do not.
     load: { before: loadBefore, after: os.loadavg().map((x) => Math.round(x * 100) / 100) },
     failed_runs: all.reduce((a, x) => a + x.failed_runs, 0),
+    // The same figures by what HPO 2023-01 can know of each case (bench/caseStrata.ts).
+    strata: {
+      all: caseStrata(Object.keys(halves).map((h) => path.join(WORK, `run-${h}`)), BUNDLE),
+      ...Object.fromEntries(Object.keys(halves).map((h) => [h, caseStrata([path.join(WORK, `run-${h}`)], BUNDLE)])),
+    },
     halves,
   };
   fs.mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
