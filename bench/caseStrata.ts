@@ -3,7 +3,8 @@
  *
  * - `causal_disease_annotated`: the case's disease has annotations in the bundle's HPO;
  * - `gene_has_other_diseases`: the causal gene has diseases there, but not this one (mostly
- *   diseases described after the release, OMIM numbers from 62xxxx on);
+ *   diseases described after the release: 422 of the dev set's 453 have an OMIM number from
+ *   620000 on);
  * - `gene_without_disease`: the causal gene has no disease there, so only its genotype can place
  *   it (README "How ranking works").
  *
