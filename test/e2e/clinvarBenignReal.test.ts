@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { runCli, SHARED_DATA, sharedAvailable, tmpDir } from '../helpers/cli';
+import { runCli, sharedAvailable, tmpDir } from '../helpers/cli';
+import { sharedBundleBuildArgs, sharedData } from '../helpers/sharedBundle';
 
 /**
  * A ClinVar benign-class classification below 2 stars, end to end on real data
@@ -22,21 +23,16 @@ d('ClinVar benign evidence on the real exome background (GRCh38 bundle from ../s
   const dir = tmpDir('vartriage-benign-');
   const bundle = path.join(dir, 'grch38');
   const out = path.join(dir, 'out');
-  const data = (...p: string[]) => path.join(SHARED_DATA, ...p);
 
   beforeAll(() => {
-    const build = runCli([
-      'reference', 'build', '--build', 'GRCh38', '--out', bundle, '--name', 'grch38-test',
-      '--clinvar', data('clinvar', 'clinvar.20161102.GRCh38-lifted.vcf.gz'),
-      '--gnomad', data('gnomad', 'GRCh38', 'gnomad.exomes.v4.0.sites.chr1_55039893-55039951.annonars.vcf.bgz'),
-      '--genes', data('genes', 'refGene.hg38.2017.txt.gz'), data('genes', 'MANE.GRCh38.v1.0.summary.txt.gz'),
-      '--hpo', data('hpo', 'hp.v2023-01-27.json.gz'), '--hpo-annotations', data('hpo', 'phenotype.hpoa.gz'),
-      '--genes-to-phenotype', data('hpo', 'genes_to_phenotype.txt.gz'), '--quiet',
-    ]);
+    const build = runCli(sharedBundleBuildArgs({
+      build: 'GRCh38', out: bundle, name: 'grch38-test', clinvar: 'clinvar.20161102.GRCh38-lifted.vcf.gz',
+      gnomad: 'gnomad.exomes.v4.0.sites.chr1_55039893-55039951.annonars.vcf.bgz',
+    }));
     expect(build.stderr).not.toMatch(/error/);
     expect(build.code).toBe(0);
     const run = runCli([
-      'run', '--vcf', data('vcf', 'pfeiffer-exome-rare.hg38.vcf.gz'), '--hpo', 'HP:0001644,HP:0011675',
+      'run', '--vcf', sharedData('vcf', 'pfeiffer-exome-rare.hg38.vcf.gz'), '--hpo', 'HP:0001644,HP:0011675',
       '--reference', bundle, '--out', out, '--no-store', '--quiet', '--top', '5000',
     ]);
     expect(run.stderr).not.toMatch(/error/);

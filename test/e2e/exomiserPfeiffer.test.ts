@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { runCli, SHARED_DATA, sharedAvailable, tmpDir } from '../helpers/cli';
+import { runCli, sharedAvailable, tmpDir } from '../helpers/cli';
+import { sharedBundleBuildArgs, sharedData } from '../helpers/sharedBundle';
 
 /**
  * Exomiser's own end-to-end example (issue 7): the Pfeiffer syndrome exome (sample "manuel", GRCh37)
@@ -14,22 +15,16 @@ d('Exomiser Pfeiffer example on a GRCh37 bundle', () => {
   const dir = tmpDir('vartriage-pfeiffer-');
   const bundle = path.join(dir, 'grch37');
   const out = path.join(dir, 'out');
-  const data = (...p: string[]) => path.join(SHARED_DATA, ...p);
 
   beforeAll(() => {
-    const build = runCli([
-      'reference', 'build', '--build', 'GRCh37', '--out', bundle, '--name', 'grch37-test',
-      '--clinvar', data('clinvar', 'clinvar.20161102.GRCh37.macarthur.vcf.gz'),
-      '--gnomad', data('gnomad', 'GRCh37', 'gnomad.exomes.r2.1.1.sites.1_55505599-55516888.annonars.vcf.bgz'),
-      '--genes', data('genes', 'refGene.hg38.2017.txt.gz'), data('genes', 'MANE.GRCh38.v1.0.summary.txt.gz'),
-      '--lift-genes-chain', data('chains', 'chain_hg38ToHg19.over.chain.gz'),
-      '--hpo', data('hpo', 'hp.v2023-01-27.json.gz'), '--hpo-annotations', data('hpo', 'phenotype.hpoa.gz'),
-      '--genes-to-phenotype', data('hpo', 'genes_to_phenotype.txt.gz'), '--quiet',
-    ]);
+    const build = runCli(sharedBundleBuildArgs({
+      build: 'GRCh37', out: bundle, name: 'grch37-test', clinvar: 'clinvar.20161102.GRCh37.macarthur.vcf.gz',
+      gnomad: 'gnomad.exomes.r2.1.1.sites.1_55505599-55516888.annonars.vcf.bgz', liftGenesChain: 'chain_hg38ToHg19.over.chain.gz',
+    }));
     expect(build.stderr).not.toMatch(/error/);
     expect(build.code).toBe(0);
     const run = runCli([
-      'run', '--vcf', data('vcf', 'pfeiffer-exome.GRCh37.exomiser-example.vcf.gz'),
+      'run', '--vcf', sharedData('vcf', 'pfeiffer-exome.GRCh37.exomiser-example.vcf.gz'),
       '--hpo', 'HP:0001156,HP:0001363,HP:0011304,HP:0010055', '--reference', bundle, '--out', out, '--no-store', '--quiet',
     ]);
     expect(run.stderr).not.toMatch(/error/);
