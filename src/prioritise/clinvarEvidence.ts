@@ -25,20 +25,19 @@ export interface ClinvarEvidence {
   kind: 'pathogenic' | 'benign';
   /** The deleteriousness the classification sets (a benign one only ever lowers it). */
   deleteriousness: number;
-  reason: string;
 }
 
+/** The evidence alone, without its reason: the shortlist scores every passing variant through it. */
 export function clinvarEvidence(c: ClinvarFacts | null): ClinvarEvidence | null {
   if (!c) return null;
-  const label = `ClinVar ${c.significance} (${c.stars} star${c.stars === 1 ? '' : 's'}, VariationID ${c.id})`;
-  if (isPathogenicAssertion(c)) return { kind: 'pathogenic', deleteriousness: 1, reason: `${label}: deleteriousness 1` };
-  if (isBenignAssertion(c)) {
-    const d = BENIGN_ASSERTION_DELETERIOUSNESS;
-    return {
-      kind: 'benign',
-      deleteriousness: d,
-      reason: `${label}: deleteriousness ${d.toPrecision(2)} (none of ${BENIGN_2016_RECORDS_BELOW_2_STARS.toLocaleString('en-US')} benign-class ClinVar 2016 records below 2 stars was pathogenic in 2026)`,
-    };
-  }
+  if (isPathogenicAssertion(c)) return { kind: 'pathogenic', deleteriousness: 1 };
+  if (isBenignAssertion(c)) return { kind: 'benign', deleteriousness: BENIGN_ASSERTION_DELETERIOUSNESS };
   return null;
+}
+
+/** The reason sentence for `e`, the evidence of record `c`. */
+export function clinvarReason(c: ClinvarFacts, e: ClinvarEvidence): string {
+  const label = `ClinVar ${c.significance} (${c.stars} star${c.stars === 1 ? '' : 's'}, VariationID ${c.id})`;
+  if (e.kind === 'pathogenic') return `${label}: deleteriousness 1`;
+  return `${label}: deleteriousness ${e.deleteriousness.toPrecision(2)} (none of ${BENIGN_2016_RECORDS_BELOW_2_STARS.toLocaleString('en-US')} benign-class ClinVar 2016 records below 2 stars was pathogenic in 2026)`;
 }

@@ -1,6 +1,6 @@
 import type { AnnotatedVariant } from '../annotate/types';
 import { callConfidence, CallConfidence, GERMLINE_PRIOR } from './callConfidence';
-import { clinvarEvidence, ClinvarEvidence } from './clinvarEvidence';
+import { clinvarEvidence, ClinvarEvidence, clinvarReason } from './clinvarEvidence';
 import { mappingQualityPosterior } from './mappingQuality';
 import { expectedDeleteriousness, outcomesOfHgvs } from './codonExpectation';
 
@@ -160,7 +160,7 @@ export function scoreVariant(v: AnnotatedVariant, gc: ScoredConsequence, opts: S
   }
   const byPlugin = v.plugins?.deleteriousness;
   if (byPlugin) reasons.push(`plugin ${byPlugin.by}: deleteriousness ${byPlugin.value.toFixed(2)} replaces the consequence default`);
-  if (p.clinvar) reasons.push(p.clinvar.reason);
+  if (p.clinvar && v.clinvar) reasons.push(clinvarReason(v.clinvar, p.clinvar));
   if (call.reason) reasons.push(`call ${call.reason}: × ${call.factor.toFixed(3)}`);
   return { score: frequency * p.pathogenicity * call.factor, frequency, pathogenicity: p.pathogenicity, callConfidence: call.factor, reasons };
 }
