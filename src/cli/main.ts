@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import yargs from 'yargs';
 import { InputError } from '../errors';
-import { cancelRun } from '../run/cancel';
+import { cancelRun, completedOutputs } from '../run/cancel';
 import { toolVersion } from '../version';
 import { annotateCommand } from './annotate';
 import { cohortCommand } from './cohort';
@@ -57,7 +57,8 @@ let interruptedBy: keyof typeof EXIT_ON_SIGNAL | null = null;
 
 /**
  * On SIGINT/SIGTERM: stop the worker pool, remove temporary outputs, exit 130/143. Outputs are
- * renamed into place only when complete, so the output directory holds all of them or none.
+ * renamed into place only when complete, so the output directory holds all of them or none; a
+ * signal after that still exits 130/143 and says the outputs are complete.
  * A second signal gets Node's default handling (immediate exit).
  */
 function handleSignals(): void {
@@ -65,7 +66,9 @@ function handleSignals(): void {
     process.once(signal, () => {
       interruptedBy = signal;
       void cancelRun().finally(() => {
-        process.stderr.write(`vartriage: interrupted by ${signal}; workers stopped, temporary files removed\n`);
+        const done = completedOutputs();
+        // A signal in the last moments of a run (outputs already renamed into place) leaves them as they are.
+        process.stderr.write(done ? `vartriage: interrupted by ${signal} after the outputs in ${done} were complete\n` : `vartriage: interrupted by ${signal}; workers stopped, temporary files removed\n`);
         process.exit(EXIT_ON_SIGNAL[signal]);
       });
     });

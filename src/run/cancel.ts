@@ -20,3 +20,14 @@ export async function cancelRun(): Promise<void> {
   }
   cancelHooks.clear();
 }
+
+/** The output directory of a run whose outputs are all renamed into place, so a late signal can say so. */
+let outputsComplete: string | null = null;
+
+export function noteOutputsComplete(dir: string): void {
+  outputsComplete = dir;
+}
+
+export function completedOutputs(): string | null {
+  return outputsComplete;
+}

@@ -21,7 +21,7 @@ import type { PluginSetup } from '../plugins/setup';
 import { pluginResultsFields } from '../plugins/results';
 import { SegregationCheck } from '../prioritise/segregationFit';
 import type { Annotated } from './annotateAll';
-import { addCancelHook, removeCancelHook } from './cancel';
+import { addCancelHook, noteOutputsComplete, removeCancelHook } from './cancel';
 import type { Phenotype } from './phenotype';
 
 /** Everything after annotation that `run` and `merge` share: prioritise, store, report. */
@@ -159,6 +159,7 @@ export async function finishRun(req: FinishRequest, a: Annotated, warnings: stri
       await outputs.produceAsync('store', (tmp) => writeStoreParallel(tmp, store, req.threads, {}, req.progress));
     }
     outputs.commit();
+    noteOutputsComplete(req.out);
   } catch (e) {
     outputs.abort();
     throw e;

@@ -97,6 +97,24 @@ describe('SIGINT/SIGTERM during a run', () => {
   });
 });
 
+describe('a signal once the outputs are in place', () => {
+  const base = tmpDir('vartriage-late-');
+  it('leaves them complete, exits 143 and says they are complete', async () => {
+    const out = path.join(base, 'late');
+    const run = start(['run', '--vcf', DEMO_VCF, '--hpo', 'HP:0001250', '--reference', DEMO_BUNDLE, '--out', out], {
+      NODE_OPTIONS: `--require ${FAULTS}`,
+      VARTRIAGE_FAULT: 'hold-after-store',
+    });
+    // The store is the last output renamed; the fault holds the process there for 3 s.
+    await waitFor(() => fs.existsSync(path.join(out, 'store')), 15000);
+    run.child.kill('SIGTERM');
+    const { code } = await run.exited;
+    expect(code).toBe(143);
+    expect(lastLine(run.stderr())).toBe(`vartriage: interrupted by SIGTERM after the outputs in ${out} were complete`);
+    expect(expectEmptyOrComplete(out, base)).toBe('complete');
+  });
+});
+
 describe('a worker that crashes fails the run with one clear line', () => {
   const base = tmpDir('vartriage-crash-');
   it.each([

@@ -5,6 +5,8 @@
  *   worker-throw  a worker throws an unexpected Error when it opens the VCF (a bug in worker code)
  *   worker-exit   a worker thread exits abruptly when it opens the VCF (a crash)
  *   enospc:NAME   writing output NAME fails with ENOSPC (a full disk)
+ *   hold-after-store  the main thread spins for 3 s once the store is renamed into place (the last
+ *                 output), so a signal lands after the outputs are complete
  * Plain JS because Node loads it before anything is compiled.
  */
 'use strict';
@@ -37,5 +39,16 @@ if (isMainThread && fault.startsWith('enospc:')) {
       throw Object.assign(new Error(`ENOSPC: no space left on device, write`), { code: 'ENOSPC', errno: -28, syscall: 'write' });
     }
     return writeFileSync.call(fs, file, ...rest);
+  };
+}
+
+if (isMainThread && fault === 'hold-after-store') {
+  const renameSync = fs.renameSync;
+  fs.renameSync = function patchedRenameSync(from, to) {
+    renameSync.call(fs, from, to);
+    if (String(from).includes('store.tmp-')) {
+      const until = Date.now() + 3000;
+      while (Date.now() < until);
+    }
   };
 }
